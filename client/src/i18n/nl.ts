@@ -1,0 +1,28 @@
+/** Dutch, the default language: every string the interface shows. */
+export const nl = {
+  appName: 'Buurtweb',
+  tagline: 'De levende sociale kaart van de buurt',
+  myMaps: 'Mijn kaarten op dit apparaat',
+  noMaps: 'Dit apparaat heeft nog geen kaarten. Open een uitnodigingslink om mee te doen.',
+  openMap: 'Openen',
+  joining: 'Uitnodiging wordt gecontroleerd…',
+  inviteInvalid: 'Deze uitnodigingslink is ongeldig of ingetrokken. Vraag de eigenaar van de kaart om een nieuwe.',
+  inviteMissing: 'Deze link bevat geen uitnodiging.',
+  serverUnreachable: 'De server is niet bereikbaar. Probeer het later opnieuw.',
+  backToStart: 'Naar de startpagina',
+  status: 'Verbinding',
+  online: 'Online',
+  offline: 'Offline',
+  connecting: 'Verbinden…',
+  othersHere: '{n} anderen hier',
+  oneOtherHere: '1 ander hier',
+  nobodyElse: 'Niemand anders hier',
+  items: 'Items',
+  kind: 'Soort',
+  name: 'Naam',
+  role: 'Rol',
+  loggedInAs: 'Ingelogd als {name} ({role})',
+  language: 'Taal',
+  roles: { owner: 'Eigenaar', editor: 'Redacteur', contributor: 'Bijdrager', viewer: 'Kijker' },
+};
+export type Dictionary = typeof nl;

@@ -1,0 +1,10 @@
+/** The one entry point of schema/: client and server import from here only. */
+export * from './i18n.js';
+export * from './fields.js';
+export * from './kinds.js';
+export * from './edges.js';
+export * from './doc.js';
+export * from './ops.js';
+export * from './read.js';
+export * from './migrations.js';
+export * from './wire.js';

@@ -1,0 +1,115 @@
+/** Plain HTTP: the built client, /health and /api/session. */
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import type { SessionInfo } from '../schema/index.js';
+import { authorize } from './auth.js';
+import type { Rooms } from './rooms.js';
+import type { Directory } from './storage.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy':
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(text);
+}
+
+export interface HttpDeps {
+  staticDir: string;
+  directory: Directory;
+  rooms: Rooms;
+  startedAt: number;
+}
+
+export function createRequestHandler(deps: HttpDeps): http.RequestListener {
+  const root = path.resolve(deps.staticDir);
+  return (req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return json(res, 400, { error: 'bad request' });
+    }
+    if (url.pathname === '/health') {
+      return json(res, 200, {
+        status: 'ok',
+        rooms: deps.rooms.size,
+        connections: deps.rooms.connections(),
+        uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+      });
+    }
+    if (url.pathname === '/api/session') return session(req, res, url, deps.directory);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
+    return serveStatic(root, url.pathname, req, res);
+  };
+}
+
+/** Who a token belongs to: the client learns its map, role, name and colour from it. */
+function session(req: http.IncomingMessage, res: http.ServerResponse, url: URL, dir: Directory): void {
+  const auth = req.headers.authorization ?? '';
+  const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+  const mapId = url.searchParams.get('map') ?? '';
+  const r = authorize(dir, mapId, token);
+  if (!r.ok) return json(res, r.status, { error: r.reason });
+  const map = dir.getMap(mapId)!;
+  const info: SessionInfo = {
+    mapId,
+    mapName: map.name,
+    role: r.invite.role,
+    actor: { id: r.invite.id, name: r.invite.name },
+    color: r.invite.color,
+  };
+  json(res, 200, info);
+}
+
+function serveStatic(root: string, pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return json(res, 400, { error: 'bad path' });
+  }
+  const file = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  if (!file.startsWith(root + path.sep) && file !== root) return json(res, 403, { error: 'forbidden' });
+  let target = file;
+  const ext = path.extname(file);
+  if (!ext || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    // Client-side routes (/join/demo, /map/demo) get the app; missing assets get a 404.
+    if (ext && ext !== '.html') return json(res, 404, { error: 'not found' });
+    target = path.join(root, 'index.html');
+  }
+  if (!fs.existsSync(target)) {
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('The client is not built yet: run `npm run build` (npm start does it for you).\n');
+    return;
+  }
+  const immutable = target.includes(`${path.sep}assets${path.sep}`);
+  res.writeHead(200, {
+    'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...SECURITY_HEADERS,
+  });
+  if (req.method === 'HEAD') return void res.end();
+  fs.createReadStream(target).pipe(res);
+}

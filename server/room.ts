@@ -1,0 +1,304 @@
+/**
+ * A room is one loaded map: its Y.Doc, its awareness and the peers connected to it.
+ * It speaks the standard y-websocket protocol, parsed here by hand (instead of
+ * y-protocols' readSyncMessage) so that every update can be checked, stored and only
+ * then relayed.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { canWrite, migrate } from '../schema/index.js';
+import { log } from './log.js';
+import type { InviteRecord, UpdateLog } from './storage.js';
+
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+
+/** The message broke the protocol: the peer that sent it is closed, nobody else notices. */
+export class ProtocolError extends Error {}
+/** The update could not be stored: it is neither applied nor relayed. */
+export class StorageError extends Error {}
+
+/** One connection, as the room sees it (the transport lives in connection.ts). */
+export interface Peer {
+  readonly id: number;
+  readonly invite: InviteRecord;
+  send(message: Uint8Array): void;
+  /** Awareness client ids this peer has announced; removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+  /** Writes refused because of the peer's role (a viewer's, for now). */
+  droppedWrites: number;
+  /** Ends the connection; the peer handles no more messages after this. */
+  close(code: number, reason: string): void;
+}
+
+export interface RoomOptions {
+  compactEvery: number;
+}
+
+/** Returns a sync message carrying one update. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE.sync);
+  syncProtocol.writeUpdate(enc, update);
+  return encoding.toUint8Array(enc);
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MESSAGE.awareness);
+  encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(enc);
+}
+
+interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: string;
+}
+
+/** Parses an awareness update, checking that every state is JSON. Throws on malformed input. */
+function parseAwareness(update: Uint8Array): AwarenessEntry[] {
+  const dec = decoding.createDecoder(update);
+  const n = decoding.readVarUint(dec);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const clientId = decoding.readVarUint(dec);
+    const clock = decoding.readVarUint(dec);
+    const state = decoding.readVarString(dec);
+    JSON.parse(state);
+    entries.push({ clientId, clock, state });
+  }
+  return entries;
+}
+
+function encodeAwareness(entries: AwarenessEntry[]): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(enc, e.clientId);
+    encoding.writeVarUint(enc, e.clock);
+    encoding.writeVarString(enc, e.state);
+  }
+  return encoding.toUint8Array(enc);
+}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<Peer>();
+  /** Set when storage failed and the in-memory doc may hold what storage lacks. */
+  broken = false;
+  private lastSeq = 0;
+  private logLength = 0;
+  /** Updates the doc emitted during the apply in progress. */
+  private captured: Uint8Array[] | null = null;
+
+  constructor(
+    readonly mapId: string,
+    private readonly storage: UpdateLog,
+    private readonly opts: RoomOptions,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array) => this.captured?.push(update));
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const peer = origin as Peer;
+        if (this.peers.has(peer)) {
+          for (const id of added) peer.awarenessIds.add(id);
+          for (const id of removed) peer.awarenessIds.delete(id);
+        }
+        const changed = added.concat(updated, removed);
+        if (changed.length) this.broadcast(awarenessMessage(this.awareness, changed));
+      },
+    );
+  }
+
+  /** Loads the stored log, then runs any schema migration the doc needs (stored first, like any update). */
+  load(): void {
+    const rows = this.storage.loadUpdates(this.mapId);
+    try {
+      if (rows.length) Y.applyUpdate(this.doc, Y.mergeUpdates(rows.map((r) => r.data)), 'storage');
+    } catch {
+      // One unreadable row must not make the whole map unreadable: apply them one by one.
+      for (const r of rows) {
+        try {
+          Y.applyUpdate(this.doc, r.data, 'storage');
+        } catch (err) {
+          log.error('skipping unreadable stored update', { mapId: this.mapId, seq: r.seq, err: String(err) });
+        }
+      }
+    }
+    this.lastSeq = rows.at(-1)?.seq ?? 0;
+    this.logLength = rows.length;
+    const stored = this.applyAndStore(() => migrate(this.doc), null);
+    if (stored) log.info('migrated map document', { mapId: this.mapId });
+  }
+
+  /**
+   * Runs `change` against the doc and stores whatever it changed, in one synchronous
+   * step: no other message is handled, and nothing is relayed or served, between the
+   * change and the commit. Returns the updates to relay ([] if nothing changed).
+   * If storage refuses, the room is marked broken and must be reloaded.
+   */
+  private applyAndStore(change: () => void, inviteId: string | null): Uint8Array[] {
+    this.captured = [];
+    let out: Uint8Array[];
+    try {
+      change();
+    } finally {
+      out = this.captured;
+      this.captured = null;
+    }
+    if (out.length === 0) return out;
+    try {
+      const merged = out.length === 1 ? out[0]! : Y.mergeUpdates(out);
+      this.lastSeq = this.storage.appendUpdate(this.mapId, merged, inviteId);
+      this.logLength++;
+    } catch (err) {
+      this.broken = true;
+      throw new StorageError(`could not store update: ${String(err)}`);
+    }
+    return out;
+  }
+
+  /** Handles one binary message from a peer. Throws ProtocolError or StorageError. */
+  handleMessage(peer: Peer, data: Uint8Array): void {
+    let type: number;
+    const dec = decoding.createDecoder(data);
+    try {
+      type = decoding.readVarUint(dec);
+    } catch {
+      throw new ProtocolError('empty or truncated message');
+    }
+    switch (type) {
+      case MESSAGE.sync:
+        return this.handleSync(peer, dec);
+      case MESSAGE.awareness:
+        return this.handleAwareness(peer, dec);
+      case MESSAGE.queryAwareness:
+        peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        return;
+      case MESSAGE.auth:
+        return; // auth happens before the upgrade; the message is legal but meaningless here
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(peer: Peer, dec: decoding.Decoder): void {
+    let sub: number;
+    let payload: Uint8Array;
+    try {
+      sub = decoding.readVarUint(dec);
+      payload = decoding.readVarUint8Array(dec);
+    } catch {
+      throw new ProtocolError('truncated sync message');
+    }
+    if (sub === syncProtocol.messageYjsSyncStep1) {
+      let reply: Uint8Array;
+      try {
+        const enc = encoding.createEncoder();
+        encoding.writeVarUint(enc, MESSAGE.sync);
+        syncProtocol.writeSyncStep2(enc, this.doc, payload);
+        reply = encoding.toUint8Array(enc);
+      } catch {
+        throw new ProtocolError('invalid state vector');
+      }
+      peer.send(reply);
+      return;
+    }
+    if (sub !== syncProtocol.messageYjsSyncStep2 && sub !== syncProtocol.messageYjsUpdate) {
+      throw new ProtocolError(`unknown sync message type ${sub}`);
+    }
+    this.receiveUpdate(peer, payload);
+  }
+
+  /** Checks, stores, applies and relays one update from a peer. */
+  receiveUpdate(peer: Peer, update: Uint8Array): void {
+    if (!canWrite(peer.invite.role)) {
+      peer.droppedWrites++;
+      return;
+    }
+    try {
+      Y.decodeUpdate(update); // structural check before the doc sees it
+    } catch {
+      throw new ProtocolError('undecodable update');
+    }
+    let out: Uint8Array[];
+    try {
+      out = this.applyAndStore(() => Y.applyUpdate(this.doc, update, peer), peer.invite.id);
+    } catch (err) {
+      if (err instanceof StorageError) throw err;
+      // A decodable but inconsistent update may have changed the doc halfway: reload.
+      this.broken = true;
+      throw new ProtocolError(`update could not be applied: ${String(err)}`);
+    }
+    for (const u of out) this.broadcast(updateMessage(u), peer);
+    if (this.logLength >= this.opts.compactEvery) {
+      try {
+        this.compact();
+      } catch (err) {
+        // The log stays as it was: nothing is lost, it is only longer.
+        log.warn('compaction failed', { mapId: this.mapId, err: String(err) });
+      }
+    }
+  }
+
+  private handleAwareness(peer: Peer, dec: decoding.Decoder): void {
+    let entries: AwarenessEntry[];
+    try {
+      entries = parseAwareness(decoding.readVarUint8Array(dec));
+    } catch {
+      throw new ProtocolError('malformed awareness update');
+    }
+    // Stock clients echo everyone's presence back; a peer may only change its own client
+    // ids, so entries for ids another peer owns are dropped (no one can spoof another).
+    const own = entries.filter((e) => {
+      for (const other of this.peers) if (other !== peer && other.awarenessIds.has(e.clientId)) return false;
+      return true;
+    });
+    if (own.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(own), peer);
+  }
+
+  /** What a newly connected peer gets: our state vector, then everyone's presence. */
+  greet(peer: Peer): void {
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(enc, this.doc);
+    peer.send(encoding.toUint8Array(enc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) peer.send(awarenessMessage(this.awareness, states));
+  }
+
+  addPeer(peer: Peer): void {
+    this.peers.add(peer);
+    this.greet(peer);
+  }
+
+  removePeer(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+  }
+
+  broadcast(message: Uint8Array, except?: Peer): void {
+    for (const p of this.peers) if (p !== except) p.send(message);
+  }
+
+  /** Replaces the stored log by one merged, garbage-collected update. */
+  compact(): void {
+    if (this.broken || this.logLength <= 1) return;
+    const merged = Y.encodeStateAsUpdate(this.doc);
+    this.storage.compact(this.mapId, this.lastSeq, merged);
+    this.logLength = 1;
+    log.debug('compacted room', { mapId: this.mapId, bytes: merged.byteLength });
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

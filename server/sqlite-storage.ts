@@ -1,0 +1,154 @@
+/** The embedded default storage: one SQLite file in DATA_DIR, WAL mode. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Role } from '../schema/index.js';
+import type { InviteRecord, MapRecord, Storage, StoredUpdate } from './storage.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS maps (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS invites (
+  id TEXT PRIMARY KEY,
+  map_id TEXT NOT NULL REFERENCES maps(id),
+  role TEXT NOT NULL,
+  name TEXT NOT NULL,
+  color TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  map_id TEXT NOT NULL,
+  data BLOB NOT NULL,
+  invite_id TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_map ON updates(map_id, seq);
+`;
+
+interface InviteRow {
+  id: string;
+  map_id: string;
+  role: string;
+  name: string;
+  color: string;
+  token_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+function toInvite(r: InviteRow): InviteRecord {
+  return {
+    id: r.id,
+    mapId: r.map_id,
+    role: r.role as Role,
+    name: r.name,
+    color: r.color,
+    tokenHash: r.token_hash,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  };
+}
+
+export const DB_FILE = 'buurtweb.sqlite';
+
+/**
+ * Opens (creating if needed) the database in `dataDir`. `synchronous=NORMAL` in WAL mode
+ * makes every committed update survive a crash of the process (kill -9); `SQLITE_SYNC=full`
+ * also makes it survive a power cut, at the cost of an fsync per update.
+ */
+export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } = {}): Storage {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, DB_FILE), { readonly: opts.readonly ?? false });
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${process.env.SQLITE_SYNC === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA);
+  }
+
+  const q = {
+    createMap: db.prepare('INSERT INTO maps (id, name, created_at) VALUES (?, ?, ?)'),
+    getMap: db.prepare('SELECT id, name, created_at AS createdAt FROM maps WHERE id = ?'),
+    listMaps: db.prepare('SELECT id, name, created_at AS createdAt FROM maps ORDER BY id'),
+    createInvite: db.prepare(
+      'INSERT INTO invites (id, map_id, role, name, color, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    inviteByHash: db.prepare('SELECT * FROM invites WHERE token_hash = ?'),
+    inviteById: db.prepare('SELECT * FROM invites WHERE id = ?'),
+    invitesAll: db.prepare('SELECT * FROM invites ORDER BY map_id, created_at'),
+    invitesOfMap: db.prepare('SELECT * FROM invites WHERE map_id = ? ORDER BY created_at'),
+    revoke: db.prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    append: db.prepare('INSERT INTO updates (map_id, data, invite_id, created_at) VALUES (?, ?, ?, ?)'),
+    load: db.prepare('SELECT seq, data FROM updates WHERE map_id = ? ORDER BY seq'),
+    count: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE map_id = ?'),
+    deleteUpTo: db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
+  };
+
+  const storage: Storage = {
+    createMap(m: MapRecord) {
+      q.createMap.run(m.id, m.name, m.createdAt);
+    },
+    getMap(id) {
+      return q.getMap.get(id) as MapRecord | undefined;
+    },
+    listMaps() {
+      return q.listMaps.all() as MapRecord[];
+    },
+    createInvite(i) {
+      q.createInvite.run(i.id, i.mapId, i.role, i.name, i.color, i.tokenHash, i.createdAt, i.revokedAt);
+    },
+    findInviteByTokenHash(hash) {
+      const r = q.inviteByHash.get(hash) as InviteRow | undefined;
+      return r && toInvite(r);
+    },
+    getInvite(id) {
+      const r = q.inviteById.get(id) as InviteRow | undefined;
+      return r && toInvite(r);
+    },
+    listInvites(mapId) {
+      const rows = (mapId ? q.invitesOfMap.all(mapId) : q.invitesAll.all()) as InviteRow[];
+      return rows.map(toInvite);
+    },
+    revokeInvite(id, at) {
+      return q.revoke.run(at, id).changes > 0;
+    },
+    appendUpdate(mapId, data, inviteId) {
+      return Number(
+        q.append.run(mapId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), inviteId, Date.now())
+          .lastInsertRowid,
+      );
+    },
+    loadUpdates(mapId) {
+      return (q.load.all(mapId) as { seq: number; data: Buffer }[]).map((r): StoredUpdate => ({
+        seq: r.seq,
+        data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
+      }));
+    },
+    countUpdates(mapId) {
+      return (q.count.get(mapId) as { n: number }).n;
+    },
+    compact(mapId, uptoSeq, merged) {
+      db.transaction(() => {
+        q.deleteUpTo.run(mapId, uptoSeq);
+        q.append.run(mapId, Buffer.from(merged), null, Date.now());
+      })();
+    },
+    transaction(fn) {
+      return db.transaction(fn)();
+    },
+    close() {
+      if (db.open) {
+        if (!opts.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      }
+    },
+  };
+  return storage;
+}
