@@ -157,7 +157,8 @@ export function validateField(def: FieldDef, value: unknown): FieldResult {
       if (tags.some((t) => t.length > TAG_MAX)) return fail('tooLong', { max: TAG_MAX });
       const maxItems = def.maxItems ?? 50;
       if (tags.length > maxItems) return fail('tooManyItems', { max: maxItems });
-      return { ok: true, value: tags.length ? tags : undefined };
+      if (tags.length === 0) return def.required ? fail('required') : { ok: true, value: undefined };
+      return { ok: true, value: tags };
     }
   }
 }

@@ -46,10 +46,16 @@ export function migrate(
   const from = docSchemaVersion(doc);
   if (from > target) return { status: 'newer', from, to: from };
   if (from === target) return { status: 'current', from, to: target };
+  // Every step must exist before anything is written: Yjs transactions don't roll back.
+  const steps: Migration[] = [];
+  for (let v = from; v < target; v++) {
+    const m = migrations.find((x) => x.from === v);
+    if (!m) throw new Error(`no migration from schema version ${v}`);
+    steps.push(m);
+  }
   doc.transact(() => {
-    for (let v = from; v < target; v++) {
-      const m = migrations.find((x) => x.from === v);
-      if (!m) throw new Error(`no migration from schema version ${v}`);
+    for (const [i, m] of steps.entries()) {
+      const v = from + i;
       m.run(doc);
       metaMap(doc).set('schemaVersion', v + 1);
     }

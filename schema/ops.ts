@@ -18,6 +18,14 @@ import {
 import { EDGE_KIND_DEFS, type EdgeKind, edgeAllowed, isEdgeKind } from './edges.js';
 import { type FieldError, type FieldValue, validateField } from './fields.js';
 import { NODE_KIND_DEFS, type NodeKind, isNodeKind } from './kinds.js';
+import { docSchemaVersion } from './migrations.js';
+
+/** Positions beyond this are refused: no canvas needs them, and rounding would overflow. */
+export const MAX_COORDINATE = 1e7;
+
+function validPosition(p: { x: number; y: number }): boolean {
+  return Math.abs(p.x) <= MAX_COORDINATE && Math.abs(p.y) <= MAX_COORDINATE; // false for NaN too
+}
 
 export type OpErrorCode = 'invalid' | 'notFound' | 'kindNotAllowed' | 'duplicate' | 'selfLink' | 'newerSchema';
 
@@ -50,8 +58,8 @@ function stamp(ctx: OpContext): { who: Actor; at: number } {
 }
 
 function assertWritable(doc: Y.Doc): void {
-  const v = metaMap(doc).get('schemaVersion');
-  if (typeof v === 'number' && v > SCHEMA_VERSION) {
+  const v = docSchemaVersion(doc);
+  if (v > SCHEMA_VERSION) {
     throw new OpError('newerSchema', `map uses schema ${v}; this client knows ${SCHEMA_VERSION}`);
   }
 }
@@ -102,8 +110,8 @@ export function createNode(doc: Y.Doc, input: CreateNodeInput, ctx: OpContext): 
   if (!isNodeKind(input.kind)) throw new OpError('invalid', `unknown node kind ${String(input.kind)}`);
   const label = validateLabel(input.label);
   const fields = validateFields(NODE_KIND_DEFS[input.kind].fields, input.fields ?? {}, true);
-  if (input.position && !(Number.isFinite(input.position.x) && Number.isFinite(input.position.y))) {
-    throw new OpError('invalid', 'position must be finite');
+  if (input.position && !validPosition(input.position)) {
+    throw new OpError('invalid', `position must be finite and within ±${MAX_COORDINATE}`);
   }
   const id = input.id ?? newNodeId();
   if (!NODE_ID_RE.test(id)) throw new OpError('invalid', 'invalid node id');
@@ -225,6 +233,8 @@ export function link(doc: Y.Doc, input: LinkInput, ctx: OpContext): string {
   assertWritable(doc);
   if (!isEdgeKind(input.kind)) throw new OpError('invalid', `unknown link kind ${String(input.kind)}`);
   if (input.from === input.to) throw new OpError('selfLink', 'an item cannot link to itself');
+  // Ids of another shape (a foreign tool's) can't be linked: edge ids are built from them.
+  if (!NODE_ID_RE.test(input.from) || !NODE_ID_RE.test(input.to)) throw new OpError('notFound', 'endpoint not found');
   const nodes = nodesMap(doc);
   const from = nodes.get(input.from);
   const to = nodes.get(input.to);
@@ -240,7 +250,7 @@ export function link(doc: Y.Doc, input: LinkInput, ctx: OpContext): string {
   const edges = edgesMap(doc);
   if (edges.has(id)) throw new OpError('duplicate', 'this link already exists');
   const fields = validateFields(def.fields, input.fields ?? {}, true);
-  const [a, b] = id.split('|').slice(1) as [string, string];
+  const [a, b] = def.symmetric && input.to < input.from ? [input.to, input.from] : [input.from, input.to];
   const { who, at } = stamp(ctx);
   doc.transact(() => {
     const edge = new Y.Map<unknown>();
@@ -298,7 +308,7 @@ export function moveNodes(doc: Y.Doc, positions: Record<string, { x: number; y: 
   assertWritable(doc);
   const nodes = nodesMap(doc);
   for (const p of Object.values(positions)) {
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new OpError('invalid', 'position must be finite');
+    if (!validPosition(p)) throw new OpError('invalid', `position must be finite and within ±${MAX_COORDINATE}`);
   }
   doc.transact(() => {
     for (const [id, p] of Object.entries(positions)) {

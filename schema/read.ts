@@ -8,7 +8,15 @@ import { type Actor, type ItemStatus, NODE_ID_RE, SCHEMA_VERSION, edgesMap, meta
 import { EDGE_KIND_DEFS, type EdgeKind, edgeAllowed, isEdgeKind } from './edges.js';
 import { type FieldDef, type FieldValue, validateField } from './fields.js';
 import { NODE_KIND_DEFS, type NodeKind, isNodeKind } from './kinds.js';
+import { docSchemaVersion } from './migrations.js';
 import { LABEL_MAX, edgeIdFor } from './ops.js';
+
+/** A short description of a foreign value for a problem report; never throws. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 100);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === null ? 'null' : typeof value;
+}
 
 export interface Provenance {
   createdBy?: Actor;
@@ -115,7 +123,7 @@ export function readNode(id: string, value: unknown, problems: Problem[]): Graph
   if (!(value instanceof Y.Map)) return void problems.push({ where, code: 'notAMap' });
   const m = value as Y.Map<unknown>;
   const kind = m.get('kind');
-  if (!isNodeKind(kind)) return void problems.push({ where, code: 'unknownKind', detail: String(kind) });
+  if (!isNodeKind(kind)) return void problems.push({ where, code: 'unknownKind', detail: describe(kind) });
   const label = m.get('label');
   if (typeof label !== 'string' || label.trim() === '') return void problems.push({ where, code: 'badLabel' });
   const node: GraphNode = {
@@ -147,7 +155,7 @@ export function readEdge(
   if (!(value instanceof Y.Map)) return void problems.push({ where, code: 'notAMap' });
   const m = value as Y.Map<unknown>;
   const kind = m.get('kind');
-  if (!isEdgeKind(kind)) return void problems.push({ where, code: 'unknownKind', detail: String(kind) });
+  if (!isEdgeKind(kind)) return void problems.push({ where, code: 'unknownKind', detail: describe(kind) });
   const fromId = m.get('from');
   const toId = m.get('to');
   const from = typeof fromId === 'string' ? nodes.get(fromId) : undefined;
@@ -177,8 +185,7 @@ export function edgeKey(e: Pick<GraphEdge, 'kind' | 'from' | 'to'>): string {
 export function readGraph(doc: Y.Doc): Graph {
   const problems: Problem[] = [];
   const meta = metaMap(doc);
-  const v = meta.get('schemaVersion');
-  const schemaVersion = typeof v === 'number' && Number.isInteger(v) ? v : 0;
+  const schemaVersion = docSchemaVersion(doc);
   if (schemaVersion > SCHEMA_VERSION) {
     problems.push({ where: 'meta', code: 'newerSchema', detail: String(schemaVersion) });
   }
