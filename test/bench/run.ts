@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: every benchmark, each against its baseline in the same process.
+ * Figures are printed as Markdown; record them in test/bench/RESULTS.md.
+ * `npm run bench -- doc` runs one suite.
+ */
+import os from 'node:os';
+import { docBench } from './doc.js';
+import { table } from './util.js';
+
+const suites: Record<string, () => Promise<string> | string> = {
+  doc: () => table('Document: 10,000 items, 15,000 links', 'raw Yjs, one JSON value per item', docBench()),
+};
+
+const wanted = process.argv.slice(2);
+console.log(`# Buurtweb benchmarks — ${new Date().toISOString()}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`,
+);
+for (const [name, run] of Object.entries(suites)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(await run());
+}
