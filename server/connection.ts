@@ -58,6 +58,13 @@ export function attachConnection(
     invite,
     awarenessIds: new Set(),
     droppedWrites: 0,
+    allowAwareness() {
+      if (bucket.take()) return true;
+      if (droppedAwareness++ % 100 === 0) {
+        log.warn('awareness rate limit', { peer: peer.id, dropped: droppedAwareness });
+      }
+      return false;
+    },
     send(message) {
       if (closing || ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -113,11 +120,6 @@ export function attachConnection(
       : data instanceof ArrayBuffer
         ? new Uint8Array(data)
         : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (bytes[0] === 1 && !bucket.take()) {
-      if (droppedAwareness++ % 100 === 0)
-        log.warn('awareness rate limit', { peer: peer.id, dropped: droppedAwareness });
-      return;
-    }
     try {
       room.handleMessage(peer, bytes);
     } catch (err) {

@@ -29,6 +29,8 @@ export interface Peer {
   readonly awarenessIds: Set<number>;
   /** Writes refused because of the peer's role (a viewer's, for now). */
   droppedWrites: number;
+  /** The per-connection awareness rate limit: false means drop this message. */
+  allowAwareness(): boolean;
   /** Ends the connection; the peer handles no more messages after this. */
   close(code: number, reason: string): void;
 }
@@ -108,7 +110,10 @@ export class Room {
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         const peer = origin as Peer;
         if (this.peers.has(peer)) {
+          // A peer owns every id it adds or updates: a returning client's id comes back as
+          // `updated` (the server still knows its clock), and must be protected all the same.
           for (const id of added) peer.awarenessIds.add(id);
+          for (const id of updated) peer.awarenessIds.add(id);
           for (const id of removed) peer.awarenessIds.delete(id);
         }
         const changed = added.concat(updated, removed);
@@ -178,6 +183,7 @@ export class Room {
       case MESSAGE.sync:
         return this.handleSync(peer, dec);
       case MESSAGE.awareness:
+        if (!peer.allowAwareness()) return;
         return this.handleAwareness(peer, dec);
       case MESSAGE.queryAwareness:
         peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
@@ -261,7 +267,24 @@ export class Room {
       for (const other of this.peers) if (other !== peer && other.awarenessIds.has(e.clientId)) return false;
       return true;
     });
+    for (const e of own) e.clock = this.serverClock(e);
     if (own.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(own), peer);
+  }
+
+  /**
+   * When a client's connection closes, the server removes its presence with a clock one
+   * higher than the client's. A client that comes back keeps its id and its old clock, so
+   * its presence would be ignored (by the server and every other client) until its clock
+   * caught up — tens of seconds of "nobody here". The server takes a returning presence at
+   * once with the next clock; the broadcast reaches the sender too, and stock clients adopt
+   * a higher clock for their own state, so the clocks agree again from then on.
+   */
+  private serverClock(e: AwarenessEntry): number {
+    const known = this.awareness.meta.get(e.clientId);
+    if (known && e.state !== 'null' && !this.awareness.states.has(e.clientId) && e.clock <= known.clock) {
+      return known.clock + 1;
+    }
+    return e.clock;
   }
 
   /** What a newly connected peer gets: our state vector, then everyone's presence. */

@@ -62,6 +62,29 @@ describe('sync', () => {
     await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), 'presence to go');
   });
 
+  it('shows a returning person at once after a reconnect, not after their presence times out', async () => {
+    server = await startTestServer();
+    const a = client('wijk', server.invite('wijk', 'editor'));
+    const b = client('wijk', server.invite('wijk', 'viewer'));
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    const annaVisible = () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Anna';
+    await waitFor(annaVisible, 'presence');
+    for (let round = 0; round < 3; round++) {
+      a.provider.disconnect();
+      await waitFor(() => !annaVisible(), `presence to go (round ${round})`);
+      a.provider.connect();
+      // Without the server's clock translation this takes until the client's next renewal (15-30 s).
+      await waitFor(annaVisible, `presence to return (round ${round})`, 3000);
+    }
+    // Her later changes still arrive, with translated clocks.
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna K.' });
+    await waitFor(
+      () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Anna K.',
+      'a later change',
+    );
+  });
+
   it('persists: a room unloads after its last person leaves and reloads with everything', async () => {
     server = await startTestServer({ roomGraceMs: 50 });
     const token = server.invite('wijk', 'editor');
