@@ -140,7 +140,7 @@ export class Room {
     this.lastSeq = rows.at(-1)?.seq ?? 0;
     this.logLength = rows.length;
     const stored = this.applyAndStore(() => migrate(this.doc), null);
-    if (stored) log.info('migrated map document', { mapId: this.mapId });
+    if (stored.length) log.info('migrated map document', { mapId: this.mapId });
   }
 
   /**

@@ -1,19 +1,33 @@
-/** The interface language: Dutch by default, English on request; remembered per device. */
+/**
+ * The interface language: Dutch by default, English on request (a switch, or ?lang=en);
+ * remembered per device. Strings live in sections/, one file per part of the interface;
+ * labels of kinds and fields come from the schema.
+ */
 import { createSignal } from 'solid-js';
-import type { Lang } from '../../../schema/index.js';
-import { en } from './en';
-import { type Dictionary, nl } from './nl';
+import type { Lang, Localized } from '../../../schema/index.js';
+import * as canvas from './sections/canvas';
+import * as common from './sections/common';
+import * as list from './sections/list';
+import * as panel from './sections/panel';
 
-const DICTS: Record<Lang, Dictionary> = { nl, en };
+const DICTS = {
+  nl: { ...common.nl, canvas: canvas.nl, list: list.nl, panel: panel.nl },
+  en: { ...common.en, canvas: canvas.en, list: list.en, panel: panel.en },
+};
+export type Dictionary = (typeof DICTS)['nl'];
 const KEY = 'buurtweb.lang';
 
 function initial(): Lang {
   const q = new URLSearchParams(location.search).get('lang');
-  if (q === 'en' || q === 'nl') return q;
+  if (q === 'en' || q === 'nl') {
+    localStorage.setItem(KEY, q);
+    return q;
+  }
   return localStorage.getItem(KEY) === 'en' ? 'en' : 'nl';
 }
 
 const [lang, setLangSignal] = createSignal<Lang>(initial());
+document.documentElement.lang = lang();
 export { lang };
 
 export function setLang(l: Lang): void {
@@ -25,6 +39,11 @@ export function setLang(l: Lang): void {
 /** The current dictionary (reactive). */
 export function t(): Dictionary {
   return DICTS[lang()];
+}
+
+/** A schema label in the current language (reactive). */
+export function loc(l: Localized): string {
+  return l[lang()];
 }
 
 /** Fills `{name}` placeholders. */

@@ -8,6 +8,8 @@ export interface JoinedMap {
   mapName: string;
   token: string;
   joinedAt: number;
+  /** The last session the server confirmed: lets the map open offline. */
+  session?: SessionInfo;
 }
 
 export function joinedMaps(): JoinedMap[] {
@@ -24,8 +26,13 @@ export function rememberMap(m: JoinedMap): void {
   localStorage.setItem(KEY, JSON.stringify([m, ...rest]));
 }
 
-export function tokenFor(mapId: string): string | undefined {
-  return joinedMaps().find((m) => m.mapId === mapId)?.token;
+export function joinedMap(mapId: string): JoinedMap | undefined {
+  return joinedMaps().find((m) => m.mapId === mapId);
+}
+
+/** Forgets a map on this device (its local copy is removed by the map model). */
+export function forgetMap(mapId: string): void {
+  localStorage.setItem(KEY, JSON.stringify(joinedMaps().filter((x) => x.mapId !== mapId)));
 }
 
 export type SessionResult = { ok: true; session: SessionInfo } | { ok: false; reason: 'invalid' | 'unreachable' };

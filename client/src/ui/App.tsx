@@ -2,7 +2,7 @@
 import { Match, Switch, createSignal } from 'solid-js';
 import { JoinPage } from './JoinPage';
 import { LanguageSwitch } from './LanguageSwitch';
-import { MapPage } from './MapPage';
+import { MapPage } from './map/MapPage';
 import { StartPage } from './StartPage';
 
 const [path, setPath] = createSignal(location.pathname);

@@ -10,7 +10,7 @@ export function JoinPage(props: { mapId: string }) {
     if (!token) return 'missing' as const;
     const r = await fetchSession(props.mapId, token);
     if (!r.ok) return r.reason;
-    rememberMap({ mapId: props.mapId, mapName: r.session.mapName, token, joinedAt: Date.now() });
+    rememberMap({ mapId: props.mapId, mapName: r.session.mapName, token, joinedAt: Date.now(), session: r.session });
     navigate(`/map/${encodeURIComponent(props.mapId)}`, true);
     return 'ok' as const;
   });

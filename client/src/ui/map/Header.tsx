@@ -1,0 +1,38 @@
+/** The map's name, who you are, the connection state and who else is here. */
+import { For } from 'solid-js';
+import { fmt, t } from '../../i18n';
+import { LanguageSwitch } from '../LanguageSwitch';
+import { useMap } from './context';
+
+export function Header() {
+  const { model } = useMap();
+  const others = () => {
+    const n = model.peers().length;
+    return n === 0 ? t().nobodyElse : n === 1 ? t().oneOtherHere : fmt(t().othersHere, { n });
+  };
+  return (
+    <header class="map-header">
+      <a class="brand" href="/">
+        {t().appName}
+      </a>
+      <h1>{model.mapName()}</h1>
+      <span class="whoami">
+        {fmt(t().loggedInAs, { name: model.session.actor.name, role: t().roles[model.session.role] })}
+      </span>
+      <ul class="presence" aria-label={t().presence}>
+        <For each={model.peers()}>
+          {(p) => (
+            <li class="peer" style={{ '--peer-color': p.color }} title={p.name}>
+              <span class="peer-dot" aria-hidden="true" />
+              {p.name}
+            </li>
+          )}
+        </For>
+      </ul>
+      <span role="status" aria-label={t().status} class={`status status-${model.status()}`}>
+        {t()[model.status()]} · {others()}
+      </span>
+      <LanguageSwitch />
+    </header>
+  );
+}

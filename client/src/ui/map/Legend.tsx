@@ -1,0 +1,4 @@
+// Scaffold: replaced by the real component.
+export function Legend() {
+  return null;
+}

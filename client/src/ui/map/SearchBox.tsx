@@ -1,0 +1,4 @@
+// Scaffold: replaced by the real component.
+export function SearchBox() {
+  return null;
+}
