@@ -16,6 +16,8 @@ export const ORIGIN = {
   import: 'import',
   migration: 'migration',
   seed: 'seed',
+  /** Automatic placement of new items by a canvas: shared, but not an undoable user step. */
+  layout: 'layout',
 } as const;
 export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];
 

@@ -140,6 +140,42 @@ export function createNode(doc: Y.Doc, input: CreateNodeInput, ctx: OpContext): 
   return id;
 }
 
+/**
+ * Creates a node and links it to an existing one in one transaction ("new person who
+ * works for this organisation"): one intent, one undo step. `direction` says whether the
+ * new node is the link's `from` (default) or its `to`. Nothing is written if either part
+ * is refused. Returns the new node id and edge id.
+ */
+export function createLinkedNode(
+  doc: Y.Doc,
+  input: CreateNodeInput,
+  linkTo: { kind: EdgeKind; other: string; direction?: 'from' | 'to'; fields?: Record<string, unknown> },
+  ctx: OpContext,
+): { nodeId: string; edgeId: string } {
+  assertWritable(doc);
+  const other = nodesMap(doc).get(linkTo.other);
+  if (!(other instanceof Y.Map)) throw new OpError('notFound', 'endpoint not found');
+  const otherKind = other.get('kind');
+  const newFirst = (linkTo.direction ?? 'from') === 'from';
+  if (
+    !isNodeKind(otherKind) ||
+    !isEdgeKind(linkTo.kind) ||
+    !(newFirst ? edgeAllowed(linkTo.kind, input.kind, otherKind) : edgeAllowed(linkTo.kind, otherKind, input.kind))
+  ) {
+    throw new OpError('kindNotAllowed', `${String(linkTo.kind)} does not fit these kinds`);
+  }
+  validateFields(EDGE_KIND_DEFS[linkTo.kind].fields, linkTo.fields ?? {}, true);
+  let result = { nodeId: '', edgeId: '' };
+  // Nested transactions join the outer one: one update, one undo step.
+  doc.transact(() => {
+    const nodeId = createNode(doc, input, ctx);
+    const [from, to] = newFirst ? [nodeId, linkTo.other] : [linkTo.other, nodeId];
+    const edgeId = link(doc, { kind: linkTo.kind, from, to, fields: linkTo.fields ?? {} }, ctx);
+    result = { nodeId, edgeId };
+  }, ctx.origin ?? ORIGIN.ui);
+  return result;
+}
+
 export interface UpdateNodeInput {
   label?: string;
   /** Field values to set; `undefined` or empty removes a value. */

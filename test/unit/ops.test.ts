@@ -6,6 +6,7 @@ import {
   OpError,
   SCHEMA_VERSION,
   createNode,
+  createLinkedNode,
   deleteNode,
   edgeAllowed,
   edgeIdFor,
@@ -962,5 +963,48 @@ describe('a doc with a newer schema', () => {
     const doc = newDoc();
     metaMap(doc).set('schemaVersion', SCHEMA_VERSION);
     expect(() => person(doc, 'p1')).not.toThrow();
+  });
+});
+
+describe('createLinkedNode', () => {
+  const ctx = { actor: { id: 'a', name: 'A' } };
+  it('creates and links in one transaction, either direction', () => {
+    const doc = new Y.Doc();
+    const org = createNode(doc, { kind: 'organisation', label: 'Buurtteam', fields: { orgType: 'team_social' } }, ctx);
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
+    const r = createLinkedNode(
+      doc,
+      { kind: 'person', label: 'Noor', fields: { role: 'professional' } },
+      { kind: 'works_for', other: org },
+      ctx,
+    );
+    expect(origins).toEqual(['ui']);
+    const g = readGraph(doc);
+    expect(g.edges.get(r.edgeId)).toMatchObject({ kind: 'works_for', from: r.nodeId, to: org });
+    const t = createLinkedNode(
+      doc,
+      { kind: 'theme', label: 'Schulden' },
+      { kind: 'addresses', other: org, direction: 'to' },
+      ctx,
+    );
+    expect(readGraph(doc).edges.get(t.edgeId)).toMatchObject({ from: org, to: t.nodeId });
+  });
+  it('writes nothing when the link does not fit', () => {
+    const doc = new Y.Doc();
+    const org = createNode(doc, { kind: 'organisation', label: 'Buurtteam', fields: { orgType: 'team_social' } }, ctx);
+    const before = Y.encodeStateAsUpdate(doc);
+    expect(() => createLinkedNode(doc, { kind: 'theme', label: 'X' }, { kind: 'works_for', other: org }, ctx)).toThrow(
+      OpError,
+    );
+    expect(() =>
+      createLinkedNode(
+        doc,
+        { kind: 'person', label: '', fields: { role: 'intern' } },
+        { kind: 'works_for', other: org },
+        ctx,
+      ),
+    ).toThrow(OpError);
+    expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(before))).toBe(true);
   });
 });

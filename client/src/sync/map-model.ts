@@ -20,6 +20,7 @@ import {
   SYNC_PATH,
   type SessionInfo,
   type UpdateNodeInput,
+  createLinkedNode,
   createNode,
   deleteNode,
   edgesMap,
@@ -50,14 +51,21 @@ export type ActionResult<T = void> = { ok: true; value: T } | { ok: false; error
 
 export interface MapActions {
   createNode(input: CreateNodeInput): ActionResult<string>;
+  /** Creates a node linked to an existing one: one operation, one undo step. */
+  createLinkedNode(
+    input: CreateNodeInput,
+    linkTo: { kind: EdgeKind; other: string; direction?: 'from' | 'to'; fields?: Record<string, unknown> },
+  ): ActionResult<{ nodeId: string; edgeId: string }>;
   updateNode(id: string, input: UpdateNodeInput): ActionResult<boolean>;
   verifyNode(id: string): ActionResult;
   deleteNode(id: string): ActionResult;
   link(input: LinkInput): ActionResult<string>;
   updateEdge(id: string, fields: Record<string, unknown>): ActionResult<boolean>;
   unlink(id: string): ActionResult;
-  /** Called when a drag ends (never while dragging) or after a layout. */
+  /** A drag by the user ended (never called while dragging): undoable. */
   moveNodes(positions: Record<string, { x: number; y: number }>): ActionResult;
+  /** Automatic placement (new items, "tidy up"): shared with everyone, not an undo step. */
+  placeNodes(positions: Record<string, { x: number; y: number }>): ActionResult;
 }
 
 export interface MapModel {
@@ -165,6 +173,7 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   const ctx: OpContext = { actor: session.actor, origin: ORIGIN.ui };
   const actions: MapActions = {
     createNode: (input) => attempt(() => createNode(doc, input, ctx)),
+    createLinkedNode: (input, linkTo) => attempt(() => createLinkedNode(doc, input, linkTo, ctx)),
     updateNode: (id, input) => attempt(() => updateNode(doc, id, input, ctx)),
     verifyNode: (id) => attempt(() => verifyNode(doc, id, ctx)),
     deleteNode: (id) =>
@@ -176,6 +185,7 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
     updateEdge: (id, fields) => attempt(() => updateEdge(doc, id, fields, ctx)),
     unlink: (id) => attempt(() => unlink(doc, id, ctx)),
     moveNodes: (positions) => attempt(() => moveNodes(doc, positions, ctx)),
+    placeNodes: (positions) => attempt(() => moveNodes(doc, positions, { ...ctx, origin: ORIGIN.layout })),
   };
 
   function setSelection(ids: string[]): void {

@@ -32,9 +32,9 @@ export interface MapUi {
   creating: Accessor<NodeKind | null>;
   openCreate(kind: NodeKind): void;
   closeCreate(): void;
-  /** The item a "Link to…" dialog starts from, or null. */
-  linkingFrom: Accessor<string | null>;
-  openLink(fromId: string): void;
+  /** The "Link to…" dialog: the item it starts from and, if known (drag-to-link), the target. */
+  linking: Accessor<{ from: string; to?: string } | null>;
+  openLink(fromId: string, toId?: string): void;
   closeLink(): void;
   /** Canvas commands, registered by the canvas when it mounts. */
   canvas: { fit?: () => void; tidy?: () => void; zoomIn?: () => void; zoomOut?: () => void };
@@ -54,7 +54,7 @@ export function createMapUi(model: MapModel): MapUi {
   const [focusRequest, setFocusRequest] = createSignal<{ id: string; seq: number } | null>(null);
   const [notices, setNotices] = createSignal<Notice[]>([]);
   const [creating, setCreating] = createSignal<NodeKind | null>(null);
-  const [linkingFrom, setLinkingFrom] = createSignal<string | null>(null);
+  const [linking, setLinking] = createSignal<{ from: string; to?: string } | null>(null);
   let seq = 0;
   let noticeId = 0;
 
@@ -85,9 +85,9 @@ export function createMapUi(model: MapModel): MapUi {
     creating,
     openCreate: (kind) => setCreating(kind),
     closeCreate: () => setCreating(null),
-    linkingFrom,
-    openLink: (id) => setLinkingFrom(id),
-    closeLink: () => setLinkingFrom(null),
+    linking,
+    openLink: (from, to) => setLinking(to ? { from, to } : { from }),
+    closeLink: () => setLinking(null),
     canvas: {},
   };
 }
