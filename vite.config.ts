@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 
 // `npm run dev`: Vite serves the client with hot reload and forwards the server's
@@ -7,7 +8,35 @@ const backend = `http://localhost:${process.env.PORT ?? 1234}`;
 
 export default defineConfig({
   root: 'client',
-  plugins: [solid()],
+  plugins: [
+    solid(),
+    // The app shell is kept by a service worker, so a map opens and edits with no server
+    // (the map itself is kept by y-indexeddb). Server routes are never cached.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Buurtweb — de levende sociale kaart',
+        short_name: 'Buurtweb',
+        lang: 'nl',
+        start_url: '/',
+        display: 'standalone',
+        theme_color: '#1f5fbf',
+        background_color: '#f7f8fa',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/sync/, /^\/api\//, /^\/health/],
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     proxy: {
