@@ -7,4 +7,5 @@ export * from './doc.js';
 export * from './ops.js';
 export * from './read.js';
 export * from './migrations.js';
+export * from './notes.js';
 export * from './wire.js';
