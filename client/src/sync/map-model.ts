@@ -27,6 +27,8 @@ import {
   link,
   metaMap,
   moveNodes,
+  noteOf,
+  noteText,
   nodesMap,
   unlink,
   updateEdge,
@@ -34,6 +36,8 @@ import {
   verifyNode,
 } from '../../../schema/index.js';
 import { GraphStore, type GraphListener } from './graph-store';
+import { MentionIndex } from './mention-index';
+import type { NoteBinding } from './note-editor';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -92,8 +96,12 @@ export interface MapModel {
   redo(): void;
   readonly canUndo: Accessor<boolean>;
   readonly canRedo: Accessor<boolean>;
-  /** The shared note fragment of a node, for the note editor (issue 4). */
-  noteFragment(id: string): Y.XmlFragment | undefined;
+  /** What the note editor binds to for a node (see note-editor.ts); undefined if it has no note. */
+  noteBinding(id: string): NoteBinding | undefined;
+  /** The plain text of a node's note (for search). */
+  noteText(id: string): string;
+  /** Items whose notes mention this one ("mentioned in"). */
+  mentionedIn(id: string): GraphNode[];
   /** Removes this map's local copy from the device. */
   clearLocal(): Promise<void>;
   destroy(): void;
@@ -133,6 +141,7 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   const [canUndo, setCanUndo] = createSignal(false);
   const [canRedo, setCanRedo] = createSignal(false);
 
+  const mentions = new MentionIndex(doc, store);
   store.subscribe(() => setVersion((v) => v + 1));
   local.on('synced', () => setLocalReady(true));
   provider.on('status', ({ status: s }: { status: string }) => {
@@ -214,14 +223,29 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
     redo: () => undoManager.redo(),
     canUndo,
     canRedo,
-    noteFragment(id) {
-      const note = nodesMap(doc).get(id)?.get('note');
-      return note instanceof Y.XmlFragment ? note : undefined;
+    noteBinding(id) {
+      let fragment = noteOf(doc, id);
+      if (!fragment && nodesMap(doc).has(id) && session.role !== 'viewer') {
+        // Items from tools that wrote no note get one when someone first writes in it.
+        doc.transact(() => nodesMap(doc).get(id)!.set('note', new Y.XmlFragment()), ORIGIN.ui);
+        fragment = noteOf(doc, id);
+      }
+      if (!fragment) return undefined;
+      return { fragment, provider, user: { name: session.actor.name, color: session.color } };
+    },
+    noteText(id) {
+      const note = noteOf(doc, id);
+      return note ? noteText(note, (m) => store.nodes.get(m)?.label) : '';
+    },
+    mentionedIn(id) {
+      version();
+      return mentions.mentionedIn(id).flatMap((n) => store.nodes.get(n) ?? []);
     },
     async clearLocal() {
       await local.clearData();
     },
     destroy() {
+      mentions.destroy();
       undoManager.destroy();
       store.destroy();
       provider.destroy();
