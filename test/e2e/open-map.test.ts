@@ -30,7 +30,7 @@ describe('opening a map in the browser', () => {
     await page.goto(inviteUrl(server.app.url, 'demo', token));
     await expect.poll(() => page.url()).toContain('/map/demo');
     await page.getByRole('heading', { name: DEMO_MAP_NAME }).waitFor();
-    const table = page.getByRole('table', { name: 'Items' });
+    const table = page.getByRole('grid', { name: 'Items' });
     await expect.poll(() => table.getByRole('row').count()).toBe(DEMO_NODES.length + 1);
     await expect.poll(() => page.getByRole('status', { name: 'Verbinding' }).textContent()).toContain('Online');
     expect(await page.getByText('Ingelogd als Fenna de Vries (Redacteur)').count()).toBe(1);

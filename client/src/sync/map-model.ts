@@ -144,6 +144,15 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   const mentions = new MentionIndex(doc, store);
   store.subscribe(() => setVersion((v) => v + 1));
   local.on('synced', () => setLocalReady(true));
+  // When the device loses its network, a WebSocket can linger for a minute before it
+  // notices: disconnect at once (edits stay local) and reconnect when the network is back.
+  const wentOffline = () => provider.disconnect();
+  const cameOnline = () => {
+    if (!opts.offline) provider.connect();
+  };
+  window.addEventListener('offline', wentOffline);
+  window.addEventListener('online', cameOnline);
+  if (!navigator.onLine) provider.disconnect();
   provider.on('status', ({ status: s }: { status: string }) => {
     setStatus(s === 'connected' ? 'online' : s === 'connecting' ? 'connecting' : 'offline');
   });
@@ -161,7 +170,10 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   undoManager.on('stack-cleared', syncUndo);
 
   const awareness = provider.awareness;
-  awareness.setLocalState({ user: { name: session.actor.name, color: session.color, id: session.actor.id }, selection: [] });
+  awareness.setLocalState({
+    user: { name: session.actor.name, color: session.color, id: session.actor.id },
+    selection: [],
+  });
   awareness.on('change', () => {
     const list: PeerPresence[] = [];
     for (const [clientId, state] of awareness.getStates()) {
@@ -245,6 +257,8 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
       await local.clearData();
     },
     destroy() {
+      window.removeEventListener('offline', wentOffline);
+      window.removeEventListener('online', cameOnline);
       mentions.destroy();
       undoManager.destroy();
       store.destroy();

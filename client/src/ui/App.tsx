@@ -1,5 +1,5 @@
 /** Routes: `/` start page, `/join/<map>#token=…` invite link, `/map/<map>` the map. */
-import { Match, Switch, createSignal } from 'solid-js';
+import { Match, Show, Switch, createSignal } from 'solid-js';
 import { JoinPage } from './JoinPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MapPage } from './map/MapPage';
@@ -22,7 +22,10 @@ function segment(prefix: string): string | undefined {
 export function App() {
   return (
     <>
-      <LanguageSwitch />
+      {/* The map page has the switch in its header. */}
+      <Show when={!segment('/map/')}>
+        <LanguageSwitch />
+      </Show>
       <Switch fallback={<StartPage />}>
         <Match when={segment('/join/')}>{(mapId) => <JoinPage mapId={mapId()} />}</Match>
         <Match when={segment('/map/')}>{(mapId) => <MapPage mapId={mapId()} />}</Match>

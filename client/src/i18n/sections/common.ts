@@ -8,7 +8,8 @@ export const nl = {
   loadingMap: 'Kaart wordt geladen…',
   inviteInvalid: 'Deze uitnodigingslink is ongeldig of ingetrokken. Vraag de eigenaar van de kaart om een nieuwe.',
   inviteMissing: 'Deze link bevat geen uitnodiging.',
-  serverUnreachable: 'De server is niet bereikbaar en deze kaart staat nog niet op dit apparaat. Probeer het later opnieuw.',
+  serverUnreachable:
+    'De server is niet bereikbaar en deze kaart staat nog niet op dit apparaat. Probeer het later opnieuw.',
   backToStart: 'Naar de startpagina',
   status: 'Verbinding',
   online: 'Online',
@@ -34,7 +35,8 @@ export const nl = {
   tidy: 'Opruimen (alles opnieuw schikken)',
   zoomIn: 'Inzoomen',
   zoomOut: 'Uitzoomen',
-  shortcuts: 'Sneltoetsen: N nieuw item, L koppelen, / zoeken, Delete verwijderen, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw',
+  shortcuts:
+    'Sneltoetsen: N nieuw item, L koppelen, / zoeken, Delete verwijderen, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw',
   notices: 'Meldingen',
   removeFromDevice: 'Verwijder van dit apparaat',
   removeFromDeviceConfirm: 'De kaart van dit apparaat verwijderen? Wat nog niet gedeeld is gaat verloren.',

@@ -1,6 +1,8 @@
 /**
  * Which items to show for the current filters: kinds, an area, a theme, and "only the
- * neighbourhood of the selected item". Pure functions over the read-only graph.
+ * neighbourhood of the selected item". Pure functions over the read-only graph; they
+ * walk the store's per-node edge index, so their cost follows the part of the map they
+ * touch, not the size of the map.
  */
 import type { GraphEdge, GraphNode, NodeKind } from '../../../../schema/index.js';
 
@@ -21,10 +23,13 @@ export function filtersActive(f: Filters): boolean {
   return f.kinds.length > 0 || f.areaId !== null || f.themeId !== null || f.neighbourhood > 0;
 }
 
-interface GraphLike {
+/** What the filters read of the graph: the graph store has all of it. */
+export interface GraphLike {
   nodes: ReadonlyMap<string, GraphNode>;
   edges: ReadonlyMap<string, GraphEdge>;
   neighbours(id: string): Set<string>;
+  /** Shown edges touching a node. */
+  edgesOf(id: string): GraphEdge[];
 }
 
 /** Ids within `steps` links of any of `start` (including `start`). */
@@ -47,16 +52,23 @@ export function withinSteps(g: GraphLike, start: Iterable<string>, steps: number
   return seen;
 }
 
-/** The area and every area that is (transitively) part of it. */
+/** The areas directly part of `areaId`. */
+function subAreas(g: GraphLike, areaId: string): string[] {
+  return g
+    .edgesOf(areaId)
+    .filter((e) => e.kind === 'part_of' && e.to === areaId && g.nodes.get(e.from)?.kind === 'area')
+    .map((e) => e.from);
+}
+
+/** The area and every area that is (transitively) part of it; safe against part_of cycles. */
 export function areaWithSubAreas(g: GraphLike, areaId: string): Set<string> {
   const areas = new Set([areaId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const e of g.edges.values()) {
-      if (e.kind === 'part_of' && areas.has(e.to) && g.nodes.get(e.from)?.kind === 'area' && !areas.has(e.from)) {
-        areas.add(e.from);
-        grew = true;
+  const todo = [areaId];
+  while (todo.length) {
+    for (const sub of subAreas(g, todo.pop()!)) {
+      if (!areas.has(sub)) {
+        areas.add(sub);
+        todo.push(sub);
       }
     }
   }
@@ -65,14 +77,18 @@ export function areaWithSubAreas(g: GraphLike, areaId: string): Set<string> {
 
 /**
  * Items "in" an area: the areas themselves, everything linked to one of them directly
- * (active in, part of, located…), and what is located at a place that is in the area.
+ * (active in, part of…), and what is located at a place that is in the area. The areas
+ * it is part of are not in it: filtering on a neighbourhood doesn't show its district.
  */
 export function inArea(g: GraphLike, areaId: string): Set<string> {
   const areas = areaWithSubAreas(g, areaId);
   const out = new Set(areas);
-  for (const a of areas) for (const n of g.neighbours(a)) out.add(n);
-  for (const e of g.edges.values()) {
-    if (e.kind === 'located_at' && out.has(e.to) && g.nodes.get(e.to)?.kind === 'place') out.add(e.from);
+  for (const a of areas) {
+    for (const n of g.neighbours(a)) if (g.nodes.get(n)?.kind !== 'area') out.add(n);
+  }
+  for (const id of [...out]) {
+    if (g.nodes.get(id)?.kind !== 'place') continue;
+    for (const e of g.edgesOf(id)) if (e.kind === 'located_at' && e.to === id) out.add(e.from);
   }
   return out;
 }
@@ -94,5 +110,36 @@ export function visibleIds(g: GraphLike, f: Filters, selection: readonly string[
     const keep = new Set([...selection, f.areaId, f.themeId].filter((x): x is string => !!x));
     out = new Set([...out].filter((id) => kinds.has(g.nodes.get(id)!.kind) || keep.has(id)));
   }
+  return out;
+}
+
+export interface AreaOption {
+  id: string;
+  label: string;
+  /** 0 for areas part of no other area; one more per part_of step. */
+  depth: number;
+}
+
+/**
+ * Every area in hierarchy order (city, its districts, their neighbourhoods), siblings
+ * by label: for the area filter. An area part of several others is listed under the
+ * first; areas only reachable through a cycle are listed at the top level.
+ */
+export function areaTree(g: GraphLike, compare: (a: string, b: string) => number): AreaOption[] {
+  const areas = [...g.nodes.values()].filter((n) => n.kind === 'area');
+  const byLabel = (a: GraphNode, b: GraphNode) => compare(a.label, b.label) || (a.id < b.id ? -1 : 1);
+  const out: AreaOption[] = [];
+  const placed = new Set<string>();
+  const visit = (n: GraphNode, depth: number) => {
+    if (placed.has(n.id)) return;
+    placed.add(n.id);
+    out.push({ id: n.id, label: n.label, depth });
+    const subs = subAreas(g, n.id).map((id) => g.nodes.get(id)!);
+    for (const s of subs.sort(byLabel)) visit(s, depth + 1);
+  };
+  const isRoot = (n: GraphNode) =>
+    !g.edgesOf(n.id).some((e) => e.kind === 'part_of' && e.from === n.id && g.nodes.get(e.to)?.kind === 'area');
+  for (const n of areas.filter(isRoot).sort(byLabel)) visit(n, 0);
+  for (const n of areas.sort(byLabel)) visit(n, 0);
   return out;
 }

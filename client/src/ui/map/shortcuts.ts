@@ -24,7 +24,7 @@ export function useShortcuts(ui: MapUi): void {
       if (model.canEdit) model.redo();
       return;
     }
-    if (mod || e.altKey || typing(e.target) || document.querySelector('[role="dialog"]')) return;
+    if (mod || e.altKey || typing(e.target) || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
     const selected = model.selection();
     switch (e.key) {
       case '/':

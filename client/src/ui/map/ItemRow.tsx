@@ -1,0 +1,85 @@
+/**
+ * One row of the item list: name (with a dot per person who has it selected), kind,
+ * details and last change. The element lives as long as the item stays in view, and its
+ * cells follow the item as it changes: a row that was re-created would drop the
+ * keyboard focus whenever someone (or the automatic layout) changed its item.
+ */
+import { For, Show } from 'solid-js';
+import type { GraphNode } from '../../../../schema/index.js';
+import { fmt, lang, t } from '../../i18n';
+import type { PeerPresence } from '../../sync/map-model';
+import { detailOf, formatChanged, formatChangedFull, kindLabel } from './list-rows';
+
+export interface ItemRowProps {
+  node: GraphNode;
+  selected: boolean;
+  /** The one row in the Tab order (roving tabindex). */
+  tabbable: boolean;
+  /** 1-based row number among all rows (header = 1), when not every row is rendered. */
+  rowIndex: number | undefined;
+  peers: readonly PeerPresence[] | undefined;
+  onClick(e: MouseEvent): void;
+  onFocus(): void;
+  onKeyDown(e: KeyboardEvent): void;
+}
+
+export function ItemRow(props: ItemRowProps) {
+  const changedAt = () => props.node.provenance.updatedAt;
+  const who = () => props.node.provenance.updatedBy?.name;
+  const kind = () => kindLabel(props.node, lang());
+  const detail = () => detailOf(props.node, lang());
+  return (
+    <tr
+      class="item-row"
+      classList={{ selected: props.selected }}
+      data-id={props.node.id}
+      aria-rowindex={props.rowIndex}
+      aria-selected={props.selected ? 'true' : 'false'}
+      tabindex={props.tabbable ? 0 : -1}
+      onClick={(e) => props.onClick(e)}
+      onFocus={() => props.onFocus()}
+      onKeyDown={(e) => props.onKeyDown(e)}
+    >
+      <td class="col-name">
+        <div class="name-cell">
+          <span class="cell-text" title={props.node.label}>
+            {props.node.label}
+          </span>
+          <For each={props.peers}>
+            {(p) => (
+              <span class="list-peer" style={{ '--peer-color': p.color }} title={p.name}>
+                <span class="list-sr-only">{fmt(t().list.selectedBy, { name: p.name })}</span>
+              </span>
+            )}
+          </For>
+        </div>
+      </td>
+      <td class="col-kind">
+        <span class="cell-text" title={kind()}>
+          {kind()}
+        </span>
+      </td>
+      <td class="col-details">
+        <span class="cell-text" title={detail()}>
+          {detail()}
+        </span>
+      </td>
+      <td class="col-changed" title={changedAt() === undefined ? undefined : formatChangedFull(changedAt()!, lang())}>
+        <Show when={changedAt() !== undefined}>
+          <time datetime={new Date(changedAt()!).toISOString()}>{formatChanged(changedAt(), lang())}</time>
+        </Show>
+        <Show when={who()}>
+          {(name) => (
+            <>
+              {/* Only the name fits the column; assistive technology hears "door …". */}
+              <span class="list-sr-only">{fmt(t().list.changedBy, { name: name() })}</span>
+              <span class="list-who" aria-hidden="true">
+                {name()}
+              </span>
+            </>
+          )}
+        </Show>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Sharing automatically computed positions. The person who created an item shares its
+ * spot at once; for others' items (imports, the demo map) each editor waits a moment, so
+ * that when several have the map open the first one's arrangement is the one everybody
+ * keeps instead of all writing their own. Viewers never write: their spots stay local.
+ */
+import type { Point } from './placement';
+
+export const GRACE_MS = 1200;
+
+export interface ShareOptions {
+  /** Whether this device may write (editors) at all. */
+  canEdit: boolean;
+  isOwn(id: string): boolean;
+  /** Whether the node still exists and still has no shared position. */
+  stillUnplaced(id: string): boolean;
+  /** Where the node is now on this device. */
+  positionOf(id: string): Point | undefined;
+  write(positions: Record<string, Point>): void;
+}
+
+export function createSharer(opts: ShareOptions) {
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const flush = (ids: readonly string[]) => {
+    const positions: Record<string, Point> = {};
+    let any = false;
+    for (const id of ids) {
+      const p = opts.stillUnplaced(id) ? opts.positionOf(id) : undefined;
+      if (p) {
+        positions[id] = p;
+        any = true;
+      }
+    }
+    if (any) opts.write(positions);
+  };
+  const later = (ids: string[], ms: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      flush(ids);
+    }, ms);
+    timers.add(timer);
+  };
+  return {
+    /** Shares the positions of freshly placed nodes (never inside the change that brought them). */
+    share(ids: readonly string[]): void {
+      if (!opts.canEdit || !ids.length) return;
+      const own = ids.filter((id) => opts.isOwn(id));
+      const others = ids.filter((id) => !opts.isOwn(id));
+      if (own.length) later(own, 0);
+      // Jitter, so two editors who opened the map together rarely write at the same moment.
+      if (others.length) later(others, GRACE_MS + Math.random() * 800);
+    },
+    dispose(): void {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/** Edits a link's own fields (how well two people know each other, signals per period). */
+import { For, createSignal, createUniqueId, onMount, untrack } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { EDGE_KIND_DEFS, type FieldError, type GraphEdge } from '../../../../../schema/index.js';
+import { fmt, lang, t } from '../../../i18n';
+import { FieldInput } from '../FieldInput';
+import { useMap } from '../context';
+import { type Draft, draftsOf, validateDrafts } from './drafts';
+import { focusFirstInvalid } from './focus';
+
+export function EdgeEditor(props: { edge: GraphEdge; otherLabel: string; onClose: () => void }) {
+  const ui = useMap();
+  const formId = createUniqueId();
+  let form!: HTMLFormElement;
+  let firstInput: HTMLElement | undefined;
+  const start = untrack(() => props.edge);
+  const defs = EDGE_KIND_DEFS[start.kind].fields;
+  const initial = draftsOf(defs, start.fields, lang());
+  const [fields, setFields] = createStore<Record<string, Draft>>({ ...initial });
+  const [errors, setErrors] = createSignal<Record<string, FieldError>>({});
+
+  onMount(() => firstInput?.focus());
+
+  function submit(e: Event) {
+    e.preventDefault();
+    const changed = validateDrafts(defs, fields, initial);
+    setErrors(changed.errors);
+    if (Object.keys(changed.errors).length) return focusFirstInvalid(form);
+    if (!Object.keys(changed.values).length) return props.onClose();
+    const result = ui.model.actions.updateEdge(start.id, changed.values);
+    if (!result.ok) {
+      if (Object.keys(result.error.fields).length) {
+        setErrors(result.error.fields);
+        return focusFirstInvalid(form);
+      }
+      return ui.reportError(result.error);
+    }
+    if (result.value) ui.notify(t().panel.linkSaved);
+    props.onClose();
+  }
+
+  return (
+    <form
+      ref={form}
+      class="panel-editor edge-editor"
+      aria-label={fmt(t().panel.editLinkTitle, { label: props.otherLabel })}
+      noValidate
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        props.onClose();
+      }}
+    >
+      <For each={Object.entries(defs)}>
+        {([key, def], i) => (
+          <FieldInput
+            id={`${formId}-${key}`}
+            ref={(el) => i() === 0 && (firstInput = el)}
+            def={def}
+            value={fields[key]}
+            onChange={(v) => setFields(key, v)}
+            error={errors()[key]}
+          />
+        )}
+      </For>
+      <div class="form-actions">
+        <button type="submit" class="btn btn-primary">
+          {t().save}
+        </button>
+        <button type="button" class="btn" onClick={() => props.onClose()}>
+          {t().cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+/** The one selected item: what it is, its fields (or their editor), provenance and links. */
+import { Show, createSignal } from 'solid-js';
+import { NODE_KIND_DEFS } from '../../../../../schema/index.js';
+import { loc, t } from '../../../i18n';
+import { useMap } from '../context';
+import { NoteEditor } from '../NoteEditor';
+import { LinkList } from './LinkList';
+import { NodeEditor } from './NodeEditor';
+import { NodeFields } from './NodeFields';
+import { ProvenanceView } from './ProvenanceView';
+import { PANEL_HEADING_ID } from './focus';
+
+export function ItemDetails(props: { id: string; onDelete: () => void }) {
+  const ui = useMap();
+  const { model } = ui;
+  const [editing, setEditing] = createSignal(false);
+  let editButton: HTMLButtonElement | undefined;
+
+  function closeEditor() {
+    setEditing(false);
+    editButton?.focus();
+  }
+
+  return (
+    <Show when={model.node(props.id)} fallback={<ItemGone />}>
+      {(node) => (
+        <article class="panel-item" aria-labelledby={PANEL_HEADING_ID}>
+          <header class="panel-head">
+            <p class="panel-kind">
+              <span class={`kind-badge kind-${node().kind}`}>{loc(NODE_KIND_DEFS[node().kind].label)}</span>
+              <Show when={node().provenance.status === 'proposed'}>
+                <span class="badge-proposal" title={t().panel.proposalHint}>
+                  {t().panel.proposal}
+                </span>
+              </Show>
+            </p>
+            <h2 id={PANEL_HEADING_ID} tabIndex={-1}>
+              {node().label}
+            </h2>
+          </header>
+          <Show
+            when={editing()}
+            fallback={
+              <>
+                <NodeFields node={node()} />
+                <Show when={model.canEdit}>
+                  <div class="panel-actions">
+                    <button ref={editButton} type="button" class="btn" onClick={() => setEditing(true)}>
+                      {t().panel.edit}
+                    </button>
+                    <button type="button" class="btn btn-danger-outline" onClick={() => props.onDelete()}>
+                      {t().panel.delete}
+                    </button>
+                  </div>
+                </Show>
+              </>
+            }
+          >
+            <NodeEditor node={node()} onClose={closeEditor} />
+          </Show>
+          <ProvenanceView provenance={node().provenance} />
+          <LinkList id={props.id} />
+          {/* Keyed: another item gets its own editor bound to its own note. */}
+          <Show when={props.id} keyed>
+            {(id) => <NoteEditor id={id} />}
+          </Show>
+        </article>
+      )}
+    </Show>
+  );
+}
+
+function ItemGone() {
+  const { model } = useMap();
+  return (
+    <div class="panel-empty" role="status">
+      <h2 id={PANEL_HEADING_ID} tabIndex={-1}>
+        {t().panel.gone}
+      </h2>
+      <p>{t().panel.goneHint}</p>
+      <button type="button" class="btn" onClick={() => model.setSelection([])}>
+        {t().panel.clearSelection}
+      </button>
+    </div>
+  );
+}
