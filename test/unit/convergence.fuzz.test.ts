@@ -31,19 +31,13 @@ import {
   updateNode,
   verifyNode,
 } from '../../schema/index.js';
+import { REQUIRED_FIELDS } from '../support/fixtures.js';
 import { Rng } from '../support/random.js';
 
 const DOCS = 5;
 const STEPS = 250;
 
-const REQUIRED: Record<NodeKind, Record<string, unknown>> = {
-  person: { role: 'professional' },
-  organisation: { orgType: 'team_social' },
-  initiative: { stage: 'idea' },
-  place: {},
-  area: { level: 'neighbourhood' },
-  theme: {},
-};
+const REQUIRED = REQUIRED_FIELDS;
 
 const OPTIONAL: Record<NodeKind, [string, () => unknown][]> = {
   person: [

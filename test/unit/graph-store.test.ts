@@ -7,7 +7,6 @@ import * as Y from 'yjs';
 import { GraphStore, type GraphChange } from '../../client/src/sync/graph-store.js';
 import {
   NODE_KINDS,
-  type NodeKind,
   OpError,
   createNode,
   deleteNode,
@@ -21,16 +20,10 @@ import {
   unlink,
   updateNode,
 } from '../../schema/index.js';
+import { REQUIRED_FIELDS } from '../support/fixtures.js';
 import { Rng } from '../support/random.js';
 
-const REQUIRED: Record<NodeKind, Record<string, unknown>> = {
-  person: { role: 'professional' },
-  organisation: { orgType: 'school' },
-  initiative: { stage: 'idea' },
-  place: {},
-  area: { level: 'city' },
-  theme: {},
-};
+const REQUIRED = REQUIRED_FIELDS;
 
 function agree(store: GraphStore, doc: Y.Doc, where: string): void {
   const g = readGraph(doc);
