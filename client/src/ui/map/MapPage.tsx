@@ -72,7 +72,7 @@ function OpenMap(props: { model: MapModel }) {
           <section class="map-list" aria-label={t().list.title}>
             <ItemList />
           </section>
-          <section class="map-canvas">
+          <section class="map-canvas" aria-label={t().canvas.title}>
             <GraphCanvas />
             <Legend />
           </section>

@@ -31,9 +31,7 @@ export function Toolbar() {
         </button>
       </Show>
       <span class="sep" />
-      <button type="button" onClick={() => ui.canvas.fit?.()}>
-        {t().fit}
-      </button>
+      {/* Fit and zoom live beside the canvas itself (and F fits). */}
       <Show when={model.canEdit}>
         <button type="button" onClick={() => ui.canvas.tidy?.()}>
           {t().tidy}
