@@ -9,69 +9,20 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import {
-  type NodeKind,
-  type OpContext,
-  createNode,
-  edgeKindsBetween,
-  link,
-  readGraph,
-  updateNode,
-} from '../../schema/index.js';
+import { type OpContext, readGraph, updateNode } from '../../schema/index.js';
 import { createInvite, inviteUrl } from '../../server/auth.js';
 import { createMap } from '../../server/maps.js';
 import { launchBrowser, requireBuiltClient } from '../support/browser.js';
 import { connectClient, synced } from '../support/clients.js';
-import { Rng } from '../support/random.js';
 import { ROOT, type TestServer, startTestServer } from '../support/server.js';
+import { fillRandomMap as fill } from './generate.js';
 import { type Row, median, table } from './util.js';
 
 const SIZES = [1_000, 5_000, 10_000];
 const IMPORTED = 5_000;
-const LINKS_PER_ITEM = 1.5;
 const VIEWPORT = { width: 1600, height: 1000 };
 /** About the canvas's size in the app at that viewport (list and panel beside it). */
 const CANVAS_SIZE = { width: 860, height: 760 };
-const KINDS: [NodeKind, Record<string, unknown>][] = [
-  ['person', { role: 'professional', function: 'Buurtwerker' }],
-  ['organisation', { orgType: 'team_social' }],
-  ['initiative', { stage: 'running' }],
-  ['place', { address: 'Voorbeeldstraat 1' }],
-  ['theme', {}],
-  ['person', { role: 'volunteer' }],
-];
-
-/**
- * Adds `items` nodes (spread over a square that grows with the map, or unplaced) and
- * `items × 1.5` links between random pairs of fitting kinds, in one transaction.
- */
-function fill(doc: Y.Doc, items: number, positioned: boolean, seed: number, prefix: string): string[] {
-  const rng = new Rng(seed);
-  const ctx: OpContext = { actor: { id: 'bench', name: 'Bench' }, origin: 'import' };
-  const side = Math.sqrt(items) * 110;
-  const ids: string[] = [];
-  doc.transact(() => {
-    for (let i = 0; i < items; i++) {
-      const [kind, fields] = KINDS[i % KINDS.length]!;
-      const position = positioned ? { x: rng.int(side), y: rng.int(side) } : undefined;
-      ids.push(createNode(doc, { kind, label: `${prefix} ${i}`, fields, ...(position ? { position } : {}) }, ctx));
-    }
-    let made = 0;
-    while (made < items * LINKS_PER_ITEM) {
-      const a = rng.int(items);
-      const b = rng.int(items);
-      const kind = edgeKindsBetween(KINDS[a % KINDS.length]![0], KINDS[b % KINDS.length]![0])[0];
-      if (!kind || a === b) continue;
-      try {
-        link(doc, { kind, from: ids[a]!, to: ids[b]! }, ctx);
-        made++;
-      } catch {
-        // duplicate: pick another pair
-      }
-    }
-  }, 'import');
-  return ids;
-}
 
 /**
  * Runs in the page. A plain script, not functions handed to page.evaluate: tsx wraps

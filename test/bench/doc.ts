@@ -5,53 +5,14 @@
  * gives up per-field merging and rich-text notes.
  */
 import * as Y from 'yjs';
-import { type NodeKind, createNode, link, readGraph } from '../../schema/index.js';
-import { Rng } from '../support/random.js';
+import { readGraph } from '../../schema/index.js';
+import { fillRandomMap } from './generate.js';
 import { type Row, median, time } from './util.js';
 
-const KINDS: [NodeKind, Record<string, unknown>][] = [
-  ['person', { role: 'professional', function: 'Buurtwerker', languages: ['Nederlands'] }],
-  ['organisation', { orgType: 'team_social', website: 'https://example.org/' }],
-  ['initiative', { stage: 'running', schedule: 'dinsdag 10-12' }],
-  ['place', { address: 'Voorbeeldstraat 1', openingHours: 'ma-vr 9-17' }],
-  ['theme', {}],
-];
-
-export function buildOurs(items: number, linksPerItem: number): Y.Doc {
-  const rng = new Rng(42);
+/** Our format: the shared benchmark map (one Y.Map per item, a note per node). */
+export function buildOurs(items: number): Y.Doc {
   const doc = new Y.Doc();
-  const ctx = { actor: { id: 'bench', name: 'Bench' }, origin: 'import' };
-  const ids: string[] = [];
-  doc.transact(() => {
-    for (let i = 0; i < items; i++) {
-      const [kind, fields] = KINDS[i % KINDS.length]!;
-      ids.push(
-        createNode(doc, { kind, label: `Item ${i}`, fields, position: { x: rng.int(5000), y: rng.int(5000) } }, ctx),
-      );
-    }
-    let made = 0;
-    while (made < items * linksPerItem) {
-      const a = rng.int(items);
-      const b = rng.int(items);
-      const from = KINDS[a % KINDS.length]![0];
-      const to = KINDS[b % KINDS.length]![0];
-      const kind =
-        from === 'person' && to === 'organisation'
-          ? 'works_for'
-          : to === 'theme' && from === 'organisation'
-            ? 'addresses'
-            : from === 'person' && to === 'person'
-              ? 'knows'
-              : null;
-      if (!kind || a === b) continue;
-      try {
-        link(doc, { kind, from: ids[a]!, to: ids[b]! }, ctx);
-        made++;
-      } catch {
-        // duplicate: pick another pair
-      }
-    }
-  }, 'import');
+  fillRandomMap(doc, items, true, 42, 'Item');
   return doc;
 }
 
@@ -69,7 +30,7 @@ export function buildRaw(ours: Y.Doc): Y.Doc {
 }
 
 export function docBench(): Row[] {
-  const ours = buildOurs(10_000, 1.5);
+  const ours = buildOurs(10_000);
   const raw = buildRaw(ours);
   const ourUpdate = Y.encodeStateAsUpdate(ours);
   const rawUpdate = Y.encodeStateAsUpdate(raw);
