@@ -1,5 +1,7 @@
 /** Seeds the fictional demo map on first start. */
 import type * as Y from 'yjs';
+import { createMap } from './maps.js';
+import type { Storage } from './storage.js';
 import { type OpContext, createNode, link, setNoteText } from '../schema/index.js';
 import { DEMO_LINKS, DEMO_MAP_NAME, DEMO_NODES } from './demo-data.js';
 
@@ -18,6 +20,11 @@ export function fillDemo(doc: Y.Doc, actor = { id: 'demo', name: 'Buurtweb demo'
     link(doc, { kind: l.kind, from: ids.get(l.from)!, to: ids.get(l.to)!, fields: l.fields ?? {} }, ctx);
   }
   return ids;
+}
+
+/** Creates the demo map in storage (first start, and tests that need a realistic map). */
+export function createDemoMap(storage: Storage, mapId = DEMO_MAP_ID): void {
+  createMap(storage, mapId, DEMO_MAP_NAME, (doc) => void fillDemo(doc));
 }
 
 export { DEMO_MAP_NAME };

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { createInvite, inviteUrl, authorize } from './auth.js';
 import { startApp } from './app.js';
 import { configFromEnv } from './config.js';
-import { DEMO_MAP_ID, DEMO_MAP_NAME, fillDemo } from './demo.js';
+import { DEMO_MAP_ID, createDemoMap } from './demo.js';
 import { log } from './log.js';
-import { createMap } from './maps.js';
 import { openSqliteStorage } from './sqlite-storage.js';
 
 /** The demo owner's token is kept beside the database so every start can print the link. */
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
   const tokenFile = path.join(cfg.dataDir, DEMO_TOKEN_FILE);
 
   if (cfg.seedDemo && storage.listMaps().length === 0) {
-    createMap(storage, DEMO_MAP_ID, DEMO_MAP_NAME, (doc) => void fillDemo(doc));
+    createDemoMap(storage);
     const { token } = createInvite(storage, DEMO_MAP_ID, 'owner', 'Demo-eigenaar');
     fs.writeFileSync(tokenFile, token + '\n', { mode: 0o600 });
     log.info('created the demo map', { mapId: DEMO_MAP_ID });

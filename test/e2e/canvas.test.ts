@@ -1,11 +1,9 @@
 /** The graph view: what a person sees and does on the canvas, with several people at once. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { createInvite, inviteUrl } from '../../server/auth.js';
-import { DEMO_MAP_NAME, DEMO_NODES } from '../../server/demo-data.js';
-import { fillDemo } from '../../server/demo.js';
-import { createMap } from '../../server/maps.js';
+import { DEMO_NODES } from '../../server/demo-data.js';
+import { createDemoMap } from '../../server/demo.js';
 import type { Role } from '../../schema/index.js';
 import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
 import { type TestServer, startTestServer } from '../support/server.js';
@@ -32,7 +30,7 @@ describe('the graph canvas', () => {
   /** A fresh copy of the demo map (nothing placed yet), so tests don't disturb each other. */
   function demoMap(): string {
     const id = `demo-${++maps}`;
-    createMap(server.app.storage, id, DEMO_MAP_NAME, (doc: Y.Doc) => void fillDemo(doc));
+    createDemoMap(server.app.storage, id);
     return id;
   }
 

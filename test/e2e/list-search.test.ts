@@ -7,8 +7,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createInvite, inviteUrl } from '../../server/auth.js';
-import { DEMO_MAP_NAME, DEMO_NODES } from '../../server/demo-data.js';
-import { fillDemo } from '../../server/demo.js';
+import { DEMO_NODES } from '../../server/demo-data.js';
+import { createDemoMap } from '../../server/demo.js';
 import { createMap } from '../../server/maps.js';
 import { type OpContext, NODE_KINDS, createNode, link } from '../../schema/index.js';
 import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
@@ -74,7 +74,7 @@ describe('finding things: list, search and filters', () => {
   beforeAll(async () => {
     requireBuiltClient();
     server = await startTestServer();
-    createMap(server.app.storage, 'demo', DEMO_MAP_NAME, (doc: Y.Doc) => void fillDemo(doc));
+    createDemoMap(server.app.storage);
     browser = await launchBrowser();
   });
   afterAll(async () => {

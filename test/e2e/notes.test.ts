@@ -5,14 +5,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import type { MapUi } from '../../client/src/ui/map/context.js';
 import { readGraph } from '../../schema/index.js';
 import { startApp } from '../../server/app.js';
 import { createInvite, inviteUrl } from '../../server/auth.js';
 import { DEMO_MAP_NAME } from '../../server/demo-data.js';
-import { fillDemo } from '../../server/demo.js';
-import { createMap, loadDoc } from '../../server/maps.js';
+import { createDemoMap } from '../../server/demo.js';
+import { loadDoc } from '../../server/maps.js';
 import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
 import { type TestServer, startTestServer } from '../support/server.js';
 
@@ -60,7 +59,7 @@ describe('notes written together', () => {
   beforeAll(async () => {
     requireBuiltClient();
     server = await startTestServer();
-    createMap(server.app.storage, 'demo', DEMO_MAP_NAME, (doc: Y.Doc) => void fillDemo(doc));
+    createDemoMap(server.app.storage);
     browser = await launchBrowser();
     a = await open('Anna');
     b = await open('Bram');

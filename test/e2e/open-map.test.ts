@@ -1,11 +1,9 @@
 /** A person opens the served app from an invite link: the map, its items and their presence. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { inviteUrl } from '../../server/auth.js';
 import { DEMO_MAP_NAME, DEMO_NODES } from '../../server/demo-data.js';
-import { fillDemo } from '../../server/demo.js';
-import { createMap } from '../../server/maps.js';
+import { createDemoMap } from '../../server/demo.js';
 import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
 import { type TestServer, startTestServer } from '../support/server.js';
 import { createInvite } from '../../server/auth.js';
@@ -16,7 +14,7 @@ describe('opening a map in the browser', () => {
   beforeAll(async () => {
     requireBuiltClient();
     server = await startTestServer();
-    createMap(server.app.storage, 'demo', DEMO_MAP_NAME, (doc: Y.Doc) => void fillDemo(doc));
+    createDemoMap(server.app.storage);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -5,12 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import type { MapUi } from '../../client/src/ui/map/context.js';
 import { createInvite, inviteUrl } from '../../server/auth.js';
 import { DEMO_MAP_NAME } from '../../server/demo-data.js';
-import { fillDemo } from '../../server/demo.js';
-import { createMap } from '../../server/maps.js';
+import { createDemoMap } from '../../server/demo.js';
 import type { Role } from '../../schema/index.js';
 import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
 import { type TestServer, startTestServer } from '../support/server.js';
@@ -66,7 +64,7 @@ describe('editing the map in the item panel', () => {
   beforeAll(async () => {
     requireBuiltClient();
     server = await startTestServer();
-    createMap(server.app.storage, 'demo', DEMO_MAP_NAME, (doc: Y.Doc) => void fillDemo(doc));
+    createDemoMap(server.app.storage);
     browser = await launchBrowser();
     page = await open('editor', 'Fenna de Vries');
     await recordActions(page);

@@ -6,6 +6,7 @@ import { fmt, lang, t } from '../../../i18n';
 import { FieldInput } from '../FieldInput';
 import { useMap } from '../context';
 import { type Draft, draftsOf, validateDrafts } from './drafts';
+import { EditorForm } from './EditorForm';
 import { focusFirstInvalid } from './focus';
 
 export function EdgeEditor(props: { edge: GraphEdge; otherLabel: string; onClose: () => void }) {
@@ -40,18 +41,12 @@ export function EdgeEditor(props: { edge: GraphEdge; otherLabel: string; onClose
   }
 
   return (
-    <form
-      ref={form}
+    <EditorForm
+      ref={(el) => (form = el)}
       class="panel-editor edge-editor"
-      aria-label={fmt(t().panel.editLinkTitle, { label: props.otherLabel })}
-      noValidate
+      label={fmt(t().panel.editLinkTitle, { label: props.otherLabel })}
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        e.stopPropagation();
-        props.onClose();
-      }}
+      onCancel={() => props.onClose()}
     >
       <For each={Object.entries(defs)}>
         {([key, def], i) => (
@@ -65,14 +60,6 @@ export function EdgeEditor(props: { edge: GraphEdge; otherLabel: string; onClose
           />
         )}
       </For>
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary">
-          {t().save}
-        </button>
-        <button type="button" class="btn" onClick={() => props.onClose()}>
-          {t().cancel}
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -10,6 +10,7 @@ import { fmt, lang, t } from '../../../i18n';
 import { FieldInput } from '../FieldInput';
 import { useMap } from '../context';
 import { type Draft, draftsOf, labelDef, validateDraft, validateDrafts } from './drafts';
+import { EditorForm } from './EditorForm';
 import { focusFirstInvalid } from './focus';
 
 export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
@@ -59,19 +60,12 @@ export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
   }
 
   return (
-    <form
-      ref={form}
+    <EditorForm
+      ref={(el) => (form = el)}
       class="panel-editor"
-      aria-label={fmt(t().panel.editing, { label: start.label })}
-      noValidate
+      label={fmt(t().panel.editing, { label: start.label })}
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        // Escape cancels the edit; it must not also clear the selection (page shortcut).
-        e.preventDefault();
-        e.stopPropagation();
-        props.onClose();
-      }}
+      onCancel={() => props.onClose()}
     >
       <p class="form-note">{t().panel.requiredNote}</p>
       <FieldInput
@@ -93,14 +87,6 @@ export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
           />
         )}
       </For>
-      <div class="form-actions">
-        <button type="submit" class="btn btn-primary">
-          {t().save}
-        </button>
-        <button type="button" class="btn" onClick={() => props.onClose()}>
-          {t().cancel}
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }
