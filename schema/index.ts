@@ -9,3 +9,6 @@ export * from './read.js';
 export * from './migrations.js';
 export * from './notes.js';
 export * from './wire.js';
+export * from './permissions.js';
+export * from './freshness.js';
+export * from './activity.js';

@@ -18,6 +18,7 @@ import {
 import { EDGE_KIND_DEFS, type EdgeKind, edgeAllowed, isEdgeKind } from './edges.js';
 import { type FieldError, type FieldValue, validateField } from './fields.js';
 import { NODE_KIND_DEFS, type NodeKind, isNodeKind } from './kinds.js';
+import { MAX_FRESHNESS_MONTHS } from './freshness.js';
 import { docSchemaVersion } from './migrations.js';
 
 /** Positions beyond this are refused: no canvas needs them, and rounding would overflow. */
@@ -102,7 +103,7 @@ export interface CreateNodeInput {
 
 /**
  * Creates a node with validated fields, provenance (created = updated = verified = now,
- * by the actor) and an empty note. Invariant: a node always has a known kind, a
+ * by the actor; a proposal, `ctx.status: 'proposed'`, is not verified) and an empty note. Invariant: a node always has a known kind, a
  * non-empty label and every required field of its kind. Returns the new id.
  */
 export function createNode(doc: Y.Doc, input: CreateNodeInput, ctx: OpContext): string {
@@ -131,8 +132,11 @@ export function createNode(doc: Y.Doc, input: CreateNodeInput, ctx: OpContext): 
     node.set('createdAt', at);
     node.set('updatedBy', who);
     node.set('updatedAt', at);
-    node.set('verifiedBy', who);
-    node.set('verifiedAt', at);
+    // A proposal is nobody's confirmation yet: it is verified when an editor confirms it.
+    if ((ctx.status ?? 'confirmed') === 'confirmed') {
+      node.set('verifiedBy', who);
+      node.set('verifiedAt', at);
+    }
     node.set('status', ctx.status ?? 'confirmed');
     node.set('note', new Y.XmlFragment());
     nodesMap(doc).set(id, node);
@@ -298,8 +302,10 @@ export function link(doc: Y.Doc, input: LinkInput, ctx: OpContext): string {
     edge.set('createdAt', at);
     edge.set('updatedBy', who);
     edge.set('updatedAt', at);
-    edge.set('verifiedBy', who);
-    edge.set('verifiedAt', at);
+    if ((ctx.status ?? 'confirmed') === 'confirmed') {
+      edge.set('verifiedBy', who);
+      edge.set('verifiedAt', at);
+    }
     edge.set('status', ctx.status ?? 'confirmed');
     edges.set(id, edge);
   }, ctx.origin ?? ORIGIN.ui);
@@ -371,7 +377,54 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** Sets the map's display name (owners only; enforced by the server from issue 5 on). */
+/**
+ * Confirms a proposal (a node or a link): it becomes a normal item, verified now by the
+ * confirming editor. Refuses an item that is not an open proposal.
+ */
+export function confirmProposal(doc: Y.Doc, target: { node: string } | { edge: string }, ctx: OpContext): void {
+  assertWritable(doc);
+  const item = proposalMap(doc, target);
+  const { who, at } = stamp(ctx);
+  doc.transact(() => {
+    item.set('status', 'confirmed');
+    item.set('verifiedBy', who);
+    item.set('verifiedAt', at);
+  }, ctx.origin ?? ORIGIN.ui);
+}
+
+/**
+ * Rejects a proposal: it is removed (a node with its note and links, as `deleteNode`).
+ * Refuses an item that is not an open proposal, so a confirmed item is never removed this way.
+ */
+export function rejectProposal(doc: Y.Doc, target: { node: string } | { edge: string }, ctx: OpContext): void {
+  proposalMap(doc, target);
+  if ('node' in target) deleteNode(doc, target.node, ctx);
+  else unlink(doc, target.edge, ctx);
+}
+
+function proposalMap(doc: Y.Doc, target: { node: string } | { edge: string }): Y.Map<unknown> {
+  const item = 'node' in target ? nodesMap(doc).get(target.node) : edgesMap(doc).get(target.edge);
+  if (!(item instanceof Y.Map)) throw new OpError('notFound', 'item not found');
+  if (item.get('status') !== 'proposed') throw new OpError('invalid', 'this item is not a proposal');
+  return item;
+}
+
+/**
+ * Sets the map's freshness period in whole months (1-60): items not confirmed within it
+ * are stale. Owners only (enforced by the server).
+ */
+export function setFreshnessMonths(doc: Y.Doc, months: number, ctx: OpContext): void {
+  assertWritable(doc);
+  if (!Number.isInteger(months) || months < 1 || months > MAX_FRESHNESS_MONTHS) {
+    throw new OpError('invalid', `the period must be 1-${MAX_FRESHNESS_MONTHS} whole months`, {
+      freshnessMonths: { code: 'tooBig', params: { max: MAX_FRESHNESS_MONTHS } },
+    });
+  }
+  if (metaMap(doc).get('freshnessMonths') === months) return;
+  doc.transact(() => metaMap(doc).set('freshnessMonths', months), ctx.origin ?? ORIGIN.ui);
+}
+
+/** Sets the map's display name (owners and editors). */
 export function setMapName(doc: Y.Doc, name: string, ctx: OpContext): void {
   assertWritable(doc);
   const label = validateLabel(name);

@@ -8,6 +8,7 @@ import { type Actor, type ItemStatus, NODE_ID_RE, SCHEMA_VERSION, edgesMap, meta
 import { EDGE_KIND_DEFS, type EdgeKind, edgeAllowed, isEdgeKind } from './edges.js';
 import { type FieldDef, type FieldValue, validateField } from './fields.js';
 import { NODE_KIND_DEFS, type NodeKind, isNodeKind } from './kinds.js';
+import { readFreshnessMonths } from './freshness.js';
 import { docSchemaVersion } from './migrations.js';
 import { LABEL_MAX, edgeIdFor } from './ops.js';
 
@@ -68,6 +69,8 @@ export interface Problem {
 export interface Graph {
   schemaVersion: number;
   name: string;
+  /** The map's freshness period in months (see freshness.ts). */
+  freshnessMonths: number;
   nodes: Map<string, GraphNode>;
   edges: Map<string, GraphEdge>;
   problems: Problem[];
@@ -205,5 +208,12 @@ export function readGraph(doc: Y.Doc): Graph {
   }
   const edges = new Map<string, GraphEdge>();
   for (const e of byKey.values()) edges.set(e.id, e);
-  return { schemaVersion, name: typeof rawName === 'string' ? rawName : '', nodes, edges, problems };
+  return {
+    schemaVersion,
+    name: typeof rawName === 'string' ? rawName : '',
+    freshnessMonths: readFreshnessMonths(meta.get('freshnessMonths')),
+    nodes,
+    edges,
+    problems,
+  };
 }

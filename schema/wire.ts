@@ -11,7 +11,7 @@ export type Role = (typeof ROLES)[number];
 export function isRole(x: unknown): x is Role {
   return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
 }
-/** Roles whose updates may be stored at all (contributors are checked per item from issue 5). */
+/** Roles whose updates may be stored at all (what each may change: permissions.ts). */
 export function canWrite(role: Role): boolean {
   return role !== 'viewer';
 }
@@ -27,6 +27,12 @@ export const CLOSE = {
   revoked: 4403,
   /** Message larger than MAX_MESSAGE_BYTES (ws itself uses 1009). */
   tooLarge: 1009,
+  /**
+   * The update changed what the sender's role may not change (schema/permissions.ts). It
+   * was not stored or relayed; the client must drop its local copy and start again from
+   * the server's state (its doc holds changes the server will never accept).
+   */
+  rejected: 4409,
   /** The server could not store an update (disk full or read-only); retry later. */
   storageFailed: 4503,
   /** The server is shutting down. */

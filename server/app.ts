@@ -42,7 +42,7 @@ export async function startApp(cfg: ServerConfig, storage: Storage = openSqliteS
   const rooms = new Rooms(storage, { compactEvery: cfg.compactEvery, graceMs: cfg.roomGraceMs });
   const connections = new Set<Connection>();
   const server = http.createServer(
-    createRequestHandler({ staticDir: cfg.staticDir, directory: storage, rooms, startedAt: Date.now() }),
+    createRequestHandler({ staticDir: cfg.staticDir, directory: storage, log: storage, rooms, startedAt: Date.now() }),
   );
   const wss = new WebSocketServer({ noServer: true, maxPayload: cfg.maxMessageBytes });
 

@@ -57,7 +57,6 @@ export function attachConnection(
     id: nextPeerId++,
     invite,
     awarenessIds: new Set(),
-    droppedWrites: 0,
     allowAwareness() {
       if (bucket.take()) return true;
       if (droppedAwareness++ % 100 === 0) {
@@ -95,8 +94,6 @@ export function attachConnection(
     } catch (err) {
       log.warn('error while removing a peer', { err: String(err) });
     }
-    if (peer.droppedWrites)
-      log.info('writes dropped for role', { peer: peer.id, role: invite.role, n: peer.droppedWrites });
     opts.onClose(conn);
   });
 

@@ -1,11 +1,11 @@
-/** Plain HTTP: the built client, /health and /api/session. */
+/** Plain HTTP: the built client, /health, /api/session and /api/activity. */
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import type { SessionInfo } from '../schema/index.js';
 import { authorize } from './auth.js';
 import type { Rooms } from './rooms.js';
-import type { Directory } from './storage.js';
+import type { Directory, UpdateLog } from './storage.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,9 +35,12 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+type ActivityLog = Pick<UpdateLog, 'listActivity'>;
+
 export interface HttpDeps {
   staticDir: string;
   directory: Directory;
+  log: ActivityLog;
   rooms: Rooms;
   startedAt: number;
 }
@@ -60,17 +63,21 @@ export function createRequestHandler(deps: HttpDeps): http.RequestListener {
       });
     }
     if (url.pathname === '/api/session') return session(req, res, url, deps.directory);
+    if (url.pathname === '/api/activity') return activity(req, res, url, deps.directory, deps.log);
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
     return serveStatic(root, url.pathname, req, res);
   };
 }
 
+function bearer(req: http.IncomingMessage): string | null {
+  const auth = req.headers.authorization ?? '';
+  return auth.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+}
+
 /** Who a token belongs to: the client learns its map, role, name and colour from it. */
 function session(req: http.IncomingMessage, res: http.ServerResponse, url: URL, dir: Directory): void {
-  const auth = req.headers.authorization ?? '';
-  const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : null;
   const mapId = url.searchParams.get('map') ?? '';
-  const r = authorize(dir, mapId, token);
+  const r = authorize(dir, mapId, bearer(req));
   if (!r.ok) return json(res, r.status, { error: r.reason });
   const map = dir.getMap(mapId)!;
   const info: SessionInfo = {
@@ -81,6 +88,38 @@ function session(req: http.IncomingMessage, res: http.ServerResponse, url: URL, 
     color: r.invite.color,
   };
   json(res, 200, info);
+}
+
+/** A non-negative integer query parameter, or undefined (NaN and garbage are ignored). */
+function intParam(url: URL, name: string): number | undefined {
+  const raw = url.searchParams.get(name);
+  if (raw === null || !/^\d{1,16}$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/**
+ * The map's activity feed, newest first, for anyone with a valid token of the map:
+ * `?after=<seq>` for what came after an entry, `?since=<ms>` for "what changed since…".
+ */
+function activity(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  dir: Directory,
+  log: ActivityLog,
+): void {
+  if (req.method !== 'GET') return json(res, 405, { error: 'method not allowed' });
+  const mapId = url.searchParams.get('map') ?? '';
+  const r = authorize(dir, mapId, bearer(req));
+  if (!r.ok) return json(res, r.status, { error: r.reason });
+  const opts: { after?: number; since?: number; limit?: number } = {};
+  const after = intParam(url, 'after');
+  const since = intParam(url, 'since');
+  const limit = intParam(url, 'limit');
+  if (after !== undefined) opts.after = after;
+  if (since !== undefined) opts.since = since;
+  if (limit !== undefined) opts.limit = limit;
+  json(res, 200, { entries: log.listActivity(mapId, opts) });
 }
 
 function serveStatic(root: string, pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {

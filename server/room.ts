@@ -9,7 +9,9 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { canWrite, migrate } from '../schema/index.js';
+import { CLOSE, canWrite, edgesMap, metaMap, migrate, nodesMap } from '../schema/index.js';
+import { type ActivityRecord, summarize } from './activity.js';
+import { type GuardResult, checkUpdate } from './guard.js';
 import { log } from './log.js';
 import type { InviteRecord, UpdateLog } from './storage.js';
 
@@ -27,8 +29,6 @@ export interface Peer {
   send(message: Uint8Array): void;
   /** Awareness client ids this peer has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
-  /** Writes refused because of the peer's role (a viewer's, for now). */
-  droppedWrites: number;
   /** The per-connection awareness rate limit: false means drop this message. */
   allowAwareness(): boolean;
   /** Ends the connection; the peer handles no more messages after this. */
@@ -94,17 +94,26 @@ export class Room {
   broken = false;
   private lastSeq = 0;
   private logLength = 0;
-  /** Updates the doc emitted during the apply in progress. */
+  /** Updates the doc emitted during the apply in progress, and its transactions. */
   private captured: Uint8Array[] | null = null;
+  private capturedTransactions: Y.Transaction[] = [];
 
   constructor(
     readonly mapId: string,
     private readonly storage: UpdateLog,
     private readonly opts: RoomOptions,
   ) {
+    // Define the roots with their types before any update arrives: a root first created
+    // by an incoming update is a generic type, replaced (a new object) on first getMap().
+    nodesMap(this.doc);
+    edgesMap(this.doc);
+    metaMap(this.doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array) => this.captured?.push(update));
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (this.captured) this.capturedTransactions.push(tr);
+    });
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -151,17 +160,28 @@ export class Room {
    */
   private applyAndStore(change: () => void, inviteId: string | null): Uint8Array[] {
     this.captured = [];
+    this.capturedTransactions = [];
     let out: Uint8Array[];
+    let transactions: Y.Transaction[];
     try {
       change();
     } finally {
       out = this.captured;
+      transactions = this.capturedTransactions;
       this.captured = null;
+      this.capturedTransactions = [];
     }
     if (out.length === 0) return out;
+    let activity: ActivityRecord[] = [];
+    try {
+      activity = transactions.flatMap(summarize);
+    } catch (err) {
+      // The feed is a record of the change, never a reason to refuse it.
+      log.warn('could not summarize a change for the activity feed', { mapId: this.mapId, err: String(err) });
+    }
     try {
       const merged = out.length === 1 ? out[0]! : Y.mergeUpdates(out);
-      this.lastSeq = this.storage.appendUpdate(this.mapId, merged, inviteId);
+      this.lastSeq = this.storage.appendUpdate(this.mapId, merged, inviteId, activity);
       this.logLength++;
     } catch (err) {
       this.broken = true;
@@ -225,15 +245,21 @@ export class Room {
 
   /** Checks, stores, applies and relays one update from a peer. */
   receiveUpdate(peer: Peer, update: Uint8Array): void {
-    if (!canWrite(peer.invite.role)) {
-      peer.droppedWrites++;
-      return;
-    }
+    let verdict: GuardResult;
     try {
       Y.decodeUpdate(update); // structural check before the doc sees it
+      verdict = checkUpdate(this.doc, update, peer.invite.role, peer.invite.id);
     } catch {
       throw new ProtocolError('undecodable update');
     }
+    if (!verdict.ok) {
+      // Nothing of it is applied, stored or relayed; the sender starts again from our state.
+      log.info('update refused for role', { mapId: this.mapId, role: peer.invite.role, reason: verdict.reason });
+      peer.close(CLOSE.rejected, verdict.reason);
+      return;
+    }
+    // A viewer's update that passed changes nothing (a resent copy): no need to apply it.
+    if (!canWrite(peer.invite.role)) return;
     let out: Uint8Array[];
     try {
       out = this.applyAndStore(() => Y.applyUpdate(this.doc, update, peer), peer.invite.id);

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Role } from '../schema/index.js';
+import { ACTIVITY_PAGE, type ActivityEntry, type Role } from '../schema/index.js';
+import type { ActivityRecord } from './activity.js';
 import type { InviteRecord, MapRecord, Storage, StoredUpdate } from './storage.js';
 
 const SCHEMA = `
@@ -29,6 +30,17 @@ CREATE TABLE IF NOT EXISTS updates (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_map ON updates(map_id, seq);
+CREATE TABLE IF NOT EXISTS activity (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  map_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  invite_id TEXT,
+  target TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  change TEXT NOT NULL,
+  fields TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS activity_by_map ON activity(map_id, seq);
 `;
 
 interface InviteRow {
@@ -53,6 +65,17 @@ function toInvite(r: InviteRow): InviteRecord {
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
   };
+}
+
+interface ActivityRow {
+  seq: number;
+  at: number;
+  inviteId: string | null;
+  name: string | null;
+  target: string;
+  id: string;
+  change: string;
+  fields: string;
 }
 
 export const DB_FILE = 'buurtweb.sqlite';
@@ -89,7 +112,27 @@ export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } 
     load: db.prepare('SELECT seq, data FROM updates WHERE map_id = ? ORDER BY seq'),
     count: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE map_id = ?'),
     deleteUpTo: db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
+    addActivity: db.prepare(
+      'INSERT INTO activity (map_id, at, invite_id, target, item_id, change, fields) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    activity: db.prepare(
+      `SELECT a.seq, a.at, a.invite_id AS inviteId, i.name AS name, a.target, a.item_id AS id, a.change, a.fields
+       FROM activity a LEFT JOIN invites i ON i.id = a.invite_id
+       WHERE a.map_id = ? AND a.seq > ? AND a.at >= ? ORDER BY a.seq DESC LIMIT ?`,
+    ),
   };
+  const appendWithActivity = db.transaction(
+    (mapId: string, data: Uint8Array, inviteId: string | null, activity: ActivityRecord[]): number => {
+      const now = Date.now();
+      const seq = Number(
+        q.append.run(mapId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), inviteId, now).lastInsertRowid,
+      );
+      for (const a of activity) {
+        q.addActivity.run(mapId, now, inviteId, a.target, a.id, a.change, JSON.stringify(a.fields));
+      }
+      return seq;
+    },
+  );
 
   const storage: Storage = {
     createMap(m: MapRecord) {
@@ -119,11 +162,25 @@ export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } 
     revokeInvite(id, at) {
       return q.revoke.run(at, id).changes > 0;
     },
-    appendUpdate(mapId, data, inviteId) {
-      return Number(
-        q.append.run(mapId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), inviteId, Date.now())
-          .lastInsertRowid,
-      );
+    appendUpdate(mapId, data, inviteId, activity = []) {
+      return appendWithActivity(mapId, data, inviteId, activity);
+    },
+    listActivity(mapId, opts = {}) {
+      const rows = q.activity.all(
+        mapId,
+        opts.after ?? 0,
+        opts.since ?? 0,
+        Math.min(opts.limit ?? ACTIVITY_PAGE, ACTIVITY_PAGE),
+      ) as ActivityRow[];
+      return rows.map((r): ActivityEntry => ({
+        seq: r.seq,
+        at: r.at,
+        actor: r.inviteId ? { id: r.inviteId, name: r.name ?? '?' } : null,
+        target: r.target as ActivityEntry['target'],
+        id: r.id,
+        change: r.change as ActivityEntry['change'],
+        fields: JSON.parse(r.fields) as string[],
+      }));
     },
     loadUpdates(mapId) {
       return (q.load.all(mapId) as { seq: number; data: Buffer }[]).map((r): StoredUpdate => ({

@@ -2,7 +2,8 @@
  * Persistence behind two small interfaces, so that another engine (PostgreSQL, Redis
  * streams) is an adapter, not a rewrite. SQLite (better-sqlite3, WAL) is the default.
  */
-import type { Role } from '../schema/index.js';
+import type { ActivityEntry, Role } from '../schema/index.js';
+import type { ActivityRecord } from './activity.js';
 
 export interface MapRecord {
   id: string;
@@ -42,8 +43,13 @@ export interface StoredUpdate {
 
 /** The per-map append-only log of Yjs updates. */
 export interface UpdateLog {
-  /** Stores one update durably before returning; throws if the disk refuses. */
-  appendUpdate(mapId: string, data: Uint8Array, inviteId: string | null): number;
+  /**
+   * Stores one update, and what it changed for the activity feed, durably and atomically
+   * before returning; throws if the disk refuses.
+   */
+  appendUpdate(mapId: string, data: Uint8Array, inviteId: string | null, activity?: ActivityRecord[]): number;
+  /** The activity feed, newest first: entries after `after` (a seq) or since `since` (ms). */
+  listActivity(mapId: string, opts?: { after?: number; since?: number; limit?: number }): ActivityEntry[];
   loadUpdates(mapId: string): StoredUpdate[];
   countUpdates(mapId: string): number;
   /** Replaces every update up to `uptoSeq` by one merged update, atomically. */

@@ -267,6 +267,7 @@ describe('initDoc', () => {
     expect(g).toEqual({
       schemaVersion: SCHEMA_VERSION,
       name: 'Kanaleneiland-Zuid',
+      freshnessMonths: 6,
       nodes: new Map(),
       edges: new Map(),
       problems: [],

@@ -525,7 +525,14 @@ describe('readGraph: meta', () => {
 
   it('reads a missing or non-integer version as 0 and a non-string name as empty', () => {
     const doc = new Y.Doc();
-    expect(readGraph(doc)).toEqual({ schemaVersion: 0, name: '', nodes: new Map(), edges: new Map(), problems: [] });
+    expect(readGraph(doc)).toEqual({
+      schemaVersion: 0,
+      name: '',
+      freshnessMonths: 6,
+      nodes: new Map(),
+      edges: new Map(),
+      problems: [],
+    });
     for (const v of ['1', 1.5, null, true]) {
       metaMap(doc).set('schemaVersion', v);
       expect(readGraph(doc).schemaVersion, String(v)).toBe(0);
@@ -643,7 +650,14 @@ describe('readGraph never throws on garbage', () => {
     foreign.getText('meta').insert(0, 'hello');
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(foreign));
-    expect(readGraph(doc)).toEqual({ schemaVersion: 0, name: '', nodes: new Map(), edges: new Map(), problems: [] });
+    expect(readGraph(doc)).toEqual({
+      schemaVersion: 0,
+      name: '',
+      freshnessMonths: 6,
+      nodes: new Map(),
+      edges: new Map(),
+      problems: [],
+    });
   });
 
   // Regression: a kind value whose string conversion throws ({ toString: 1 }, from a

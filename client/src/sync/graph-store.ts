@@ -16,6 +16,8 @@ import {
   readEdge,
   readNode,
   docSchemaVersion,
+  DEFAULT_FRESHNESS_MONTHS,
+  readFreshnessMonths,
 } from '../../../schema/index.js';
 
 export interface GraphChange {
@@ -53,6 +55,7 @@ export class GraphStore {
   private dirtyMeta = false;
   name = '';
   schemaVersion = 0;
+  freshnessMonths = DEFAULT_FRESHNESS_MONTHS;
 
   constructor(private readonly doc: Y.Doc) {
     const nodes = nodesMap(doc);
@@ -143,6 +146,7 @@ export class GraphStore {
       const name = metaMap(this.doc).get('name');
       this.name = typeof name === 'string' ? name : '';
       this.schemaVersion = docSchemaVersion(this.doc);
+      this.freshnessMonths = readFreshnessMonths(metaMap(this.doc).get('freshnessMonths'));
     }
 
     for (const id of dirtyNodes) {
