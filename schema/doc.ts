@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 
 /** Bump with a migration in migrations.ts whenever the layout or a field changes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const ROOT = { meta: 'meta', nodes: 'nodes', edges: 'edges' } as const;
 
@@ -40,7 +40,7 @@ export const PROVENANCE_KEYS = [
   'verifiedAt',
   'status',
 ] as const;
-export const NODE_RESERVED_KEYS = ['kind', 'label', 'note', 'x', 'y', ...PROVENANCE_KEYS] as const;
+export const NODE_RESERVED_KEYS = ['kind', 'label', 'note', 'x', 'y', 'consentBy', ...PROVENANCE_KEYS] as const;
 export const EDGE_RESERVED_KEYS = ['kind', 'from', 'to', ...PROVENANCE_KEYS] as const;
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {

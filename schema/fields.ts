@@ -65,7 +65,10 @@ export type FieldErrorCode =
   | 'notInteger'
   | 'invalidDate'
   | 'unknownOption'
-  | 'tooManyItems';
+  | 'tooManyItems'
+  | 'notForResidents'
+  | 'onlyForResidents'
+  | 'protectedField';
 
 export interface FieldError {
   code: FieldErrorCode;

@@ -24,6 +24,15 @@ const FIELD_ERRORS: Record<FieldErrorCode, Localized> = {
   invalidDate: { nl: 'Geen geldige datum (jjjj-mm-dd).', en: 'Not a valid date (yyyy-mm-dd).' },
   unknownOption: { nl: 'Geen geldige keuze.', en: 'Not a valid choice.' },
   tooManyItems: { nl: 'Te veel items: hoogstens {max}.', en: 'Too many items: at most {max}.' },
+  notForResidents: {
+    nl: 'Van bewoners leggen we dit niet vast (dataminimalisatie).',
+    en: 'Not recorded for residents (data minimisation).',
+  },
+  onlyForResidents: { nl: 'Alleen voor sleutelfiguren (bewoners).', en: 'Only for resident key figures.' },
+  protectedField: {
+    nl: 'Contactgegevens staan in het beschermde deel van de kaart.',
+    en: 'Contact details live in the protected part of the map.',
+  },
 };
 
 /** The message for a field error, in the requested language. */

@@ -12,3 +12,6 @@ export * from './wire.js';
 export * from './permissions.js';
 export * from './freshness.js';
 export * from './activity.js';
+export * from './protected.js';
+export * from './erase.js';
+export * from './residents.js';

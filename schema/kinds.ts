@@ -24,6 +24,29 @@ const contact = {
   website: { type: 'url', label: { nl: 'Website', en: 'Website' } },
 } as const satisfies Record<string, FieldDef>;
 
+export const CONSENT_OPTIONS = {
+  yes: { nl: 'Ja, gegeven', en: 'Yes, given' },
+  no: { nl: 'Nee, niet gegeven', en: 'No, not given' },
+} satisfies Record<string, Localized>;
+
+/**
+ * Data minimisation: a resident key figure carries only these fields (no function, e-mail
+ * or home address), and must have a recorded consent and a retention date.
+ */
+export const RESIDENT_ROLE = 'resident_key_figure';
+export const RESIDENT_FIELDS: readonly string[] = [
+  'role',
+  'languages',
+  'skills',
+  'phone',
+  'consent',
+  'consentAt',
+  'retentionUntil',
+];
+export const RESIDENT_REQUIRED: readonly string[] = ['consent', 'consentAt', 'retentionUntil'];
+/** Fields only residents carry (consent and retention). */
+export const RESIDENT_ONLY_FIELDS: readonly string[] = ['consent', 'consentAt', 'retentionUntil'];
+
 export const PERSON_ROLES = {
   professional: { nl: 'Professional', en: 'Professional' },
   volunteer: { nl: 'Vrijwilliger', en: 'Volunteer' },
@@ -84,8 +107,16 @@ export const NODE_KIND_DEFS: Record<NodeKind, NodeKindDef> = {
       function: { type: 'text', maxLength: 120, label: { nl: 'Functie', en: 'Function / title' } },
       phone: { ...contact.phone, protected: true },
       email: { ...contact.email, protected: true },
+      address: { ...contact.address, label: { nl: 'Huisadres', en: 'Home address' }, protected: true },
       languages: { type: 'tags', maxItems: 20, label: { nl: 'Talen', en: 'Languages' } },
       skills: { type: 'tags', label: { nl: 'Talenten en vaardigheden', en: 'Talents and skills' } },
+      consent: {
+        type: 'enum',
+        options: CONSENT_OPTIONS,
+        label: { nl: 'Toestemming om op de kaart te staan', en: 'Consent to be on the map' },
+      },
+      consentAt: { type: 'date', label: { nl: 'Toestemming vastgelegd op', en: 'Consent recorded on' } },
+      retentionUntil: { type: 'date', label: { nl: 'Bewaren tot', en: 'Keep until' } },
     },
   },
   organisation: {

@@ -3,8 +3,9 @@
  * transaction with origin `migration`. Each is idempotent, so two devices migrating the
  * same document concurrently converge on the same result.
  */
-import type * as Y from 'yjs';
-import { ORIGIN, SCHEMA_VERSION, metaMap } from './doc.js';
+import * as Y from 'yjs';
+import { ORIGIN, SCHEMA_VERSION, metaMap, nodesMap } from './doc.js';
+import { NODE_KIND_DEFS } from './kinds.js';
 
 export interface Migration {
   /** Runs on a document at version `from` and leaves it at `from + 1`. */
@@ -21,6 +22,22 @@ export const MIGRATIONS: readonly Migration[] = [
     describe: 'record schemaVersion 1',
     run(doc) {
       metaMap(doc).set('schemaVersion', 1);
+    },
+  },
+  {
+    // Version 2: contact details of persons moved to the map's protected document (see
+    // protected.ts). The server copies them there first (server/rooms.ts), then this step
+    // removes them from the map document.
+    from: 1,
+    describe: 'remove contact details of persons from the map document',
+    run(doc) {
+      const keys = Object.entries(NODE_KIND_DEFS.person.fields)
+        .filter(([, def]) => def.protected)
+        .map(([key]) => key);
+      for (const node of nodesMap(doc).values()) {
+        if (!(node instanceof Y.Map) || node.get('kind') !== 'person') continue;
+        for (const key of keys) if (node.has(key)) node.delete(key);
+      }
     },
   },
 ];

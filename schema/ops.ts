@@ -17,7 +17,15 @@ import {
 } from './doc.js';
 import { EDGE_KIND_DEFS, type EdgeKind, edgeAllowed, isEdgeKind } from './edges.js';
 import { type FieldError, type FieldValue, validateField } from './fields.js';
-import { NODE_KIND_DEFS, type NodeKind, isNodeKind } from './kinds.js';
+import {
+  NODE_KIND_DEFS,
+  type NodeKind,
+  RESIDENT_FIELDS,
+  RESIDENT_ONLY_FIELDS,
+  RESIDENT_REQUIRED,
+  RESIDENT_ROLE,
+  isNodeKind,
+} from './kinds.js';
 import { MAX_FRESHNESS_MONTHS } from './freshness.js';
 import { docSchemaVersion } from './migrations.js';
 
@@ -72,7 +80,7 @@ function validateLabel(label: unknown): string {
 }
 
 /** Validates a patch of a kind's fields; `undefined` or empty means "remove the value". */
-function validateFields(
+export function validateFields(
   defs: Record<string, import('./fields.js').FieldDef>,
   patch: Record<string, unknown>,
   requireAll: boolean,
@@ -110,7 +118,9 @@ export function createNode(doc: Y.Doc, input: CreateNodeInput, ctx: OpContext): 
   assertWritable(doc);
   if (!isNodeKind(input.kind)) throw new OpError('invalid', `unknown node kind ${String(input.kind)}`);
   const label = validateLabel(input.label);
+  refuseProtected(input.kind, input.fields ?? {});
   const fields = validateFields(NODE_KIND_DEFS[input.kind].fields, input.fields ?? {}, true);
+  if (input.kind === 'person') checkPersonFields(fields);
   if (input.position && !validPosition(input.position)) {
     throw new OpError('invalid', `position must be finite and within ±${MAX_COORDINATE}`);
   }
@@ -138,6 +148,7 @@ export function createNode(doc: Y.Doc, input: CreateNodeInput, ctx: OpContext): 
       node.set('verifiedAt', at);
     }
     node.set('status', ctx.status ?? 'confirmed');
+    if (fields.consent !== undefined) node.set('consentBy', who);
     node.set('note', new Y.XmlFragment());
     nodesMap(doc).set(id, node);
   }, ctx.origin ?? ORIGIN.ui);
@@ -198,7 +209,25 @@ export function updateNode(doc: Y.Doc, id: string, input: UpdateNodeInput, ctx: 
   const kind = node.get('kind');
   if (!isNodeKind(kind)) throw new OpError('invalid', `node ${id} has unknown kind`);
   const label = input.label === undefined ? undefined : validateLabel(input.label);
+  refuseProtected(kind, input.fields ?? {});
   const fields = validateFields(NODE_KIND_DEFS[kind].fields, input.fields ?? {}, false);
+  if (kind === 'person') {
+    const merged: Record<string, FieldValue | undefined> = {};
+    for (const key of Object.keys(NODE_KIND_DEFS.person.fields)) {
+      const v = Object.hasOwn(fields, key) ? fields[key] : (node.get(key) as FieldValue | undefined);
+      if (!NODE_KIND_DEFS.person.fields[key]!.protected) merged[key] = v;
+    }
+    // Leaving the resident role drops what only residents carry.
+    if (merged.role !== RESIDENT_ROLE) {
+      for (const key of RESIDENT_ONLY_FIELDS) {
+        if (merged[key] !== undefined && !Object.hasOwn(fields, key)) {
+          fields[key] = undefined;
+          merged[key] = undefined;
+        }
+      }
+    }
+    checkPersonFields(merged);
+  }
   const changes: [string, FieldValue | undefined][] = Object.entries(fields).filter(
     ([k, v]) => !sameValue(node.get(k), v),
   );
@@ -212,8 +241,38 @@ export function updateNode(doc: Y.Doc, id: string, input: UpdateNodeInput, ctx: 
     }
     node.set('updatedBy', who);
     node.set('updatedAt', at);
+    if (changes.some(([k]) => k === 'consent' || k === 'consentAt')) {
+      if (node.get('consent') === undefined) node.delete('consentBy');
+      else node.set('consentBy', who);
+    }
   }, ctx.origin ?? ORIGIN.ui);
   return true;
+}
+
+/** Contact details never go in the map document: they live in the protected one (protected.ts). */
+function refuseProtected(kind: NodeKind, patch: Record<string, unknown>): void {
+  const errors: Record<string, FieldError> = {};
+  for (const key of Object.keys(patch)) {
+    if (NODE_KIND_DEFS[kind].fields[key]?.protected) errors[key] = { code: 'protectedField' };
+  }
+  if (Object.keys(errors).length) throw new OpError('invalid', 'contact details go in the protected document', errors);
+}
+
+/**
+ * Data minimisation for residents: a resident key figure carries only RESIDENT_FIELDS and
+ * must have a recorded consent and a retention date; others carry no consent fields.
+ */
+export function checkPersonFields(values: Record<string, unknown>): void {
+  const errors: Record<string, FieldError> = {};
+  const resident = values.role === RESIDENT_ROLE;
+  for (const [key, def] of Object.entries(NODE_KIND_DEFS.person.fields)) {
+    if (def.protected) continue;
+    const has = values[key] !== undefined;
+    if (resident && has && !RESIDENT_FIELDS.includes(key)) errors[key] = { code: 'notForResidents' };
+    if (resident && !has && RESIDENT_REQUIRED.includes(key)) errors[key] = { code: 'required' };
+    if (!resident && has && RESIDENT_ONLY_FIELDS.includes(key)) errors[key] = { code: 'onlyForResidents' };
+  }
+  if (Object.keys(errors).length) throw new OpError('invalid', 'invalid fields for this person', errors);
 }
 
 /**

@@ -44,3 +44,8 @@ export function mayConfirm(role: Role): boolean {
 export function mayChangeSettings(role: Role): boolean {
   return role === 'owner';
 }
+
+/** Erasing a person ("forget this person"): owners and editors. */
+export function mayErase(role: Role): boolean {
+  return role === 'owner' || role === 'editor';
+}

@@ -36,6 +36,8 @@ export interface GraphNode {
   fields: Record<string, FieldValue>;
   position?: { x: number; y: number };
   provenance: Provenance;
+  /** Who recorded a resident's consent (stamped by the operation that set it). */
+  consentBy?: Actor;
 }
 
 export interface GraphEdge {
@@ -107,6 +109,9 @@ function readProvenance(m: Y.Map<unknown>): Provenance {
 function readFields(where: string, m: Y.Map<unknown>, defs: Record<string, FieldDef>, problems: Problem[]) {
   const fields: Record<string, FieldValue> = {};
   for (const [key, def] of Object.entries(defs)) {
+    // Contact details are read from the protected document only: a copy in the map
+    // document (an older or foreign client's) is never shown.
+    if (def.protected) continue;
     const raw = m.get(key);
     if (raw === undefined) {
       if (def.required) problems.push({ where, code: 'missingField', detail: key });
@@ -136,6 +141,8 @@ export function readNode(id: string, value: unknown, problems: Problem[]): Graph
     fields: readFields(where, m, NODE_KIND_DEFS[kind].fields, problems),
     provenance: readProvenance(m),
   };
+  const consentBy = readActor(m.get('consentBy'));
+  if (consentBy) node.consentBy = consentBy;
   const x = m.get('x');
   const y = m.get('y');
   if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {

@@ -3,7 +3,7 @@
  * (DATA_DIR), also while the server runs: SQLite WAL allows it, and the server checks
  * tokens and revocations against the same tables.
  */
-import { isRole, isValidMapId } from '../schema/index.js';
+import { isRole, isValidMapId, protectedRoom } from '../schema/index.js';
 import { createInvite, inviteUrl } from './auth.js';
 import { configFromEnv } from './config.js';
 import { createMap, exportJson, loadDoc } from './maps.js';
@@ -18,8 +18,8 @@ const HELP = `Usage: npm run admin -- <command>
                                        prints the invite URL (it holds the token: share it privately)
   revoke <inviteId>                    revoke an invite; its open connections are closed within a minute
   list [mapId]                         maps, or the invites of one map
-  export <mapId>                       the map as JSON on stdout
-  compact [mapId]                      merge each map's stored updates into one
+  export <mapId> [--without-contacts]  the map as JSON on stdout (with contact details unless told)
+  compact [mapId]                      merge each map's stored updates into one, then scrub the files
   help                                 this text
 
 Environment: DATA_DIR (default ./data), PUBLIC_URL (base of invite links, default http://localhost:PORT).`;
@@ -111,13 +111,16 @@ export function runAdmin(argv: string[], storage: Storage, publicUrl: string): s
         .join('\n');
     }
     case 'export': {
-      need(args, 1, 'export <mapId>');
-      return JSON.stringify(exportJson(storage, requireMap(storage, args[0])), null, 2);
+      const without = args.includes('--without-contacts');
+      const rest = args.filter((a) => a !== '--without-contacts');
+      need(rest, 1, 'export <mapId> [--without-contacts]');
+      return JSON.stringify(exportJson(storage, requireMap(storage, rest[0]), { contacts: !without }), null, 2);
     }
     case 'compact': {
       if (args.length > 1) throw new UsageError('usage: compact [mapId]');
       const ids = args.length ? [requireMap(storage, args[0])] : storage.listMaps().map((m) => m.id);
-      return ids
+      const out = ids
+        .flatMap((id) => [id, protectedRoom(id)])
         .map((id) => {
           const rows = storage.loadUpdates(id);
           if (rows.length <= 1) return `${id}: already compact`;
@@ -129,6 +132,8 @@ export function runAdmin(argv: string[], storage: Storage, publicUrl: string): s
           return `${id}: ${rows.length} updates (${before} bytes) → 1 (${merged.byteLength} bytes)`;
         })
         .join('\n');
+      storage.scrub();
+      return out;
     }
     default:
       throw new UsageError(`unknown command "${command}"\n\n${HELP}`);

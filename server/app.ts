@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { CLOSE, SYNC_PATH } from '../schema/index.js';
+import { CLOSE, SYNC_PATH, maySeeProtected, parseRoom } from '../schema/index.js';
 import { authorize } from './auth.js';
 import type { ServerConfig } from './config.js';
 import { type Connection, attachConnection } from './connection.js';
@@ -42,7 +42,14 @@ export async function startApp(cfg: ServerConfig, storage: Storage = openSqliteS
   const rooms = new Rooms(storage, { compactEvery: cfg.compactEvery, graceMs: cfg.roomGraceMs });
   const connections = new Set<Connection>();
   const server = http.createServer(
-    createRequestHandler({ staticDir: cfg.staticDir, directory: storage, log: storage, rooms, startedAt: Date.now() }),
+    createRequestHandler({
+      staticDir: cfg.staticDir,
+      directory: storage,
+      log: storage,
+      storage,
+      rooms,
+      startedAt: Date.now(),
+    }),
   );
   const wss = new WebSocketServer({ noServer: true, maxPayload: cfg.maxMessageBytes });
 
@@ -56,7 +63,14 @@ export async function startApp(cfg: ServerConfig, storage: Storage = openSqliteS
     }
     const prefix = `${SYNC_PATH}/`;
     if (!url.pathname.startsWith(prefix)) return refuse(socket, 404, 'not found');
-    const mapId = decodeURIComponent(url.pathname.slice(prefix.length));
+    let roomName: string;
+    try {
+      roomName = decodeURIComponent(url.pathname.slice(prefix.length));
+    } catch {
+      return refuse(socket, 400, 'bad url');
+    }
+    // `<map>` is the map document; `<map>~protected` its contact details (owner, editor).
+    const { mapId, protected: wantsProtected } = parseRoom(roomName);
     let auth;
     try {
       auth = authorize(storage, mapId, url.searchParams.get('token'));
@@ -69,8 +83,12 @@ export async function startApp(cfg: ServerConfig, storage: Storage = openSqliteS
       return refuse(socket, auth.status, auth.reason);
     }
     const invite = auth.invite;
+    if (wantsProtected && !maySeeProtected(invite.role)) {
+      log.info('protected document refused', { mapId, role: invite.role });
+      return refuse(socket, 403, 'this role may not see contact details');
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = attachConnection(ws, invite, rooms, {
+      const conn = attachConnection(ws, invite, roomName, rooms, {
         awarenessPerSecond: cfg.awarenessPerSecond,
         onClose: (c) => connections.delete(c),
       });

@@ -45,6 +45,7 @@ let nextPeerId = 1;
 export function attachConnection(
   ws: WebSocket,
   invite: InviteRecord,
+  roomName: string,
   rooms: Rooms,
   opts: { awarenessPerSecond: number; onClose: (c: Connection) => void },
 ): Connection {
@@ -98,7 +99,7 @@ export function attachConnection(
   });
 
   try {
-    room = rooms.acquire(invite.mapId);
+    room = rooms.acquire(roomName);
   } catch (err) {
     log.error('could not load map', { mapId: invite.mapId, err: String(err) });
     peer.close(CLOSE.storageFailed, 'map could not be loaded');

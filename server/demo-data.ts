@@ -706,11 +706,13 @@ export const DEMO_NODES: readonly DemoNode[] = [
     label: 'Hassan Amezian',
     fields: {
       role: 'resident_key_figure',
-      function: 'Conciërge van De Kanaalboog',
       languages: ['Nederlands', 'Berbers', 'Arabisch'],
       skills: ['Kent iedereen', 'Klussen'],
+      consent: 'yes',
+      consentAt: '2026-06-30',
+      retentionUntil: '2027-06-30',
     },
-    note: 'Kent iedereen in de flats rond de Columbuslaan. Vraag naar hem bij de school of in het buurthuis.',
+    note: 'Conciërge van De Kanaalboog. Kent iedereen in de flats rond de Columbuslaan. Vraag naar hem bij de school of in het buurthuis.',
   },
   {
     key: 'p-yusuf',
@@ -718,10 +720,14 @@ export const DEMO_NODES: readonly DemoNode[] = [
     label: 'Yusuf Aktaşlı',
     fields: {
       role: 'resident_key_figure',
-      function: 'Bestuurslid moskee',
       languages: ['Nederlands', 'Turks', 'Arabisch'],
       skills: ['Koken voor groepen', 'Vertalen'],
+      consent: 'yes',
+      consentAt: '2025-10-01',
+      // Passed: the map's review list asks an editor to renew the consent or forget him.
+      retentionUntil: '2026-10-01',
     },
+    note: 'Bestuurslid van de moskee.',
   },
   {
     key: 'p-priscilla',
@@ -729,12 +735,14 @@ export const DEMO_NODES: readonly DemoNode[] = [
     label: 'Priscilla Menig',
     fields: {
       role: 'resident_key_figure',
-      function: 'Trekker weggeefwinkel',
       phone: '06-0000 0013',
       languages: ['Nederlands', 'Sranantongo', 'Engels'],
       skills: ['Organiseren', 'Naaien'],
+      consent: 'yes',
+      consentAt: '2026-03-31',
+      retentionUntil: '2027-03-31',
     },
-    note: 'Informele leider in de portiekflats aan de Marshallaan; weet wie hulp nodig heeft maar het niet vraagt.',
+    note: 'Trekker van de weggeefwinkel. Informele leider in de portiekflats aan de Marshallaan; weet wie hulp nodig heeft maar het niet vraagt.',
   },
 ];
 

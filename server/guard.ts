@@ -10,13 +10,15 @@
  *   own invite; they may change or delete only their own open proposals (never make them
  *   confirmed) and nothing in `meta`;
  * - editors may do everything but change owner-only settings (the freshness period);
- * - owners may do everything; viewers nothing (a viewer's resent copy of what the
- *   server already has is fine: it changes nothing).
+ * - owners may do everything else; viewers nothing (a viewer's resent copy of what the
+ *   server already has is fine: it changes nothing);
+ * - for everyone: no contact details of persons in the map document (they live in the
+ *   protected one, schema/protected.ts), and nothing that brings back an erased item.
  * An update a contributor sends that depends on items the server doesn't have can't be
  * checked, so it is refused too (the client then starts again from the server's state).
  */
 import * as Y from 'yjs';
-import { OWNER_SETTINGS, ROOT, type Role } from '../schema/index.js';
+import { OWNER_SETTINGS, ROOT, type Role, protectedFields } from '../schema/index.js';
 
 export type GuardResult = { ok: true } | { ok: false; reason: string };
 
@@ -32,15 +34,27 @@ interface Place {
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
+const PERSON_CONTACT_KEYS = new Set(protectedFields('person'));
+
 const PROTECTED_PROVENANCE = new Set(['createdBy', 'createdAt', 'verifiedBy', 'verifiedAt']);
 
 class Refused extends Error {}
 
+export interface GuardOptions {
+  /** Ids of erased items: nothing may bring them back (or link to them). */
+  erased?: ReadonlySet<string>;
+}
+
 /** Checks one update against what `role` (with invite `actorId`) may change. */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, role: Role, actorId: string): GuardResult {
-  if (role === 'owner') return { ok: true };
+export function checkUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  role: Role,
+  actorId: string,
+  opts: GuardOptions = {},
+): GuardResult {
   try {
-    new UpdateCheck(doc, update, role, actorId).run();
+    new UpdateCheck(doc, update, role, actorId, opts.erased ?? new Set()).run();
     return { ok: true };
   } catch (err) {
     if (err instanceof Refused) return { ok: false, reason: err.message };
@@ -58,12 +72,14 @@ class UpdateCheck {
   /** Contributors and viewers: every part of the update must be resolved and checked. */
   private readonly contributor: boolean;
   private readonly viewer: boolean;
+  private readonly owner: boolean;
 
   constructor(
     private readonly doc: Y.Doc,
     update: Uint8Array,
     role: Role,
     private readonly actorId: string,
+    private readonly erased: ReadonlySet<string>,
   ) {
     this.store = doc.store;
     const decoded = Y.decodeUpdate(update) as unknown as {
@@ -73,6 +89,7 @@ class UpdateCheck {
     this.structs = decoded.structs;
     this.ds = decoded.ds;
     this.viewer = role === 'viewer';
+    this.owner = role === 'owner';
     this.contributor = role === 'contributor' || this.viewer;
     for (const s of this.structs) {
       let list = this.byClient.get(s.id.client);
@@ -84,13 +101,20 @@ class UpdateCheck {
   run(): void {
     const fresh = this.newItems();
     if (this.viewer && fresh.length) throw new Refused('viewers cannot change the map');
-    // New top-level entries a contributor creates: collected to check their stamps.
+    // New top-level entries: collected to check what they hold.
     const created = new Map<Y.Item, Place>();
     for (const item of fresh) {
       const place = this.placeOfNew(item);
       if (!place) continue; // attached to garbage: integrates as garbage
+      // Also a write into the erased item itself (from a device that was offline): its
+      // copy is superseded, not merged back in.
+      if (place.key !== null && this.erased.has(place.key) && place.root !== ROOT.meta) {
+        throw new Refused('this item was erased and cannot come back');
+      }
       this.checkWrite(place, item);
-      if (place.direct && !place.top && this.contributor) created.set(item, place);
+      if (place.direct && !place.top && (place.root === ROOT.nodes || place.root === ROOT.edges)) {
+        created.set(item, place);
+      }
     }
     for (const [item, place] of created) this.checkCreated(item, place);
     this.checkDeletes();
@@ -212,12 +236,18 @@ class UpdateCheck {
   private checkWrite(place: Place, item: Y.Item): void {
     if (place.root === ROOT.meta) {
       if (this.contributor) throw new Refused('contributors cannot change the map settings');
-      if (place.key !== null && (OWNER_SETTINGS as readonly string[]).includes(place.key)) {
+      if (!this.owner && place.key !== null && (OWNER_SETTINGS as readonly string[]).includes(place.key)) {
         throw new Refused('only owners can change this setting');
       }
       return;
     }
-    if (!this.contributor) return;
+    if (!this.contributor) {
+      if (place.root === ROOT.nodes && place.top && !place.direct) {
+        const target = this.live(place);
+        if (target && this.isDirectChild(item, place)) this.checkContactKey(target, this.subOf(item));
+      }
+      return;
+    }
     if (place.root !== ROOT.nodes && place.root !== ROOT.edges) {
       throw new Refused('contributors can only change items and links');
     }
@@ -236,6 +266,7 @@ class UpdateCheck {
     if (this.isDirectChild(item, place)) {
       const key = this.subOf(item);
       if (key !== null) this.checkOwnKey(key, item);
+      if (place.root === ROOT.nodes) this.checkContactKey(target, key);
     }
   }
 
@@ -264,7 +295,17 @@ class UpdateCheck {
     if (createdBy?.id !== this.actorId) throw new Refused('contributors cannot change another person’s proposal');
   }
 
-  /** A contributor's new item or link: a proposal, stamped with their own invite. */
+  /** Contact details of persons belong in the protected document, never in the map's. */
+  private checkContactKey(node: Y.Map<unknown>, key: string | null): void {
+    if (key !== null && node.get('kind') === 'person' && PERSON_CONTACT_KEYS.has(key)) {
+      throw new Refused('contact details belong in the protected document');
+    }
+  }
+
+  /**
+   * A new item or link: no contact details in a person, no link to an erased item; a
+   * contributor's must be a proposal, stamped with their own invite.
+   */
   private checkCreated(item: Y.Item, place: Place): void {
     if (!(item.content instanceof Y.ContentType)) throw new Refused(`${place.root}/${place.key} is not an item`);
     const values = new Map<string, unknown>();
@@ -279,6 +320,17 @@ class UpdateCheck {
       const key = this.subOf(s);
       if (key !== null) values.set(key, valueOf(s));
     }
+    if (place.root === ROOT.nodes && values.get('kind') === 'person') {
+      for (const key of values.keys()) {
+        if (PERSON_CONTACT_KEYS.has(key)) throw new Refused('contact details belong in the protected document');
+      }
+    }
+    if (place.root === ROOT.edges) {
+      for (const end of [values.get('from'), values.get('to')]) {
+        if (typeof end === 'string' && this.erased.has(end)) throw new Refused('this item was erased');
+      }
+    }
+    if (!this.contributor) return;
     if (values.get('status') !== 'proposed') throw new Refused('a contributor’s new item must be a proposal');
     const by = values.get('createdBy') as { id?: unknown } | undefined;
     if (by?.id !== this.actorId) throw new Refused('a new item must be stamped with its creator’s invite');
@@ -337,7 +389,7 @@ class UpdateCheck {
     if (this.viewer) throw new Refused('viewers cannot change the map');
     if (place.root === ROOT.meta) {
       if (this.contributor) throw new Refused('contributors cannot change the map settings');
-      if (place.key !== null && (OWNER_SETTINGS as readonly string[]).includes(place.key)) {
+      if (!this.owner && place.key !== null && (OWNER_SETTINGS as readonly string[]).includes(place.key)) {
         throw new Refused('only owners can change this setting');
       }
       return;

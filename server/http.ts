@@ -1,11 +1,14 @@
-/** Plain HTTP: the built client, /health, /api/session and /api/activity. */
+/** Plain HTTP: the built client, /health and the /api endpoints (session, activity, erase, export). */
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import type { SessionInfo } from '../schema/index.js';
+import { NODE_ID_RE, type SessionInfo, maySeeProtected } from '../schema/index.js';
 import { authorize } from './auth.js';
 import type { Rooms } from './rooms.js';
-import type { Directory, UpdateLog } from './storage.js';
+import { erasePerson } from './erasure.js';
+import { log as httpLog } from './log.js';
+import { exportJson } from './maps.js';
+import type { Directory, Storage, UpdateLog } from './storage.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,6 +44,8 @@ export interface HttpDeps {
   staticDir: string;
   directory: Directory;
   log: ActivityLog;
+  /** For erasure and exports, which need the rooms and the whole storage. */
+  storage: Storage;
   rooms: Rooms;
   startedAt: number;
 }
@@ -64,6 +69,8 @@ export function createRequestHandler(deps: HttpDeps): http.RequestListener {
     }
     if (url.pathname === '/api/session') return session(req, res, url, deps.directory);
     if (url.pathname === '/api/activity') return activity(req, res, url, deps.directory, deps.log);
+    if (url.pathname === '/api/erase') return erase(req, res, url, deps);
+    if (url.pathname === '/api/export') return exportMap(req, res, url, deps);
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
     return serveStatic(root, url.pathname, req, res);
   };
@@ -120,6 +127,36 @@ function activity(
   if (since !== undefined) opts.since = since;
   if (limit !== undefined) opts.limit = limit;
   json(res, 200, { entries: log.listActivity(mapId, opts) });
+}
+
+/** `POST /api/erase?map=<id>&node=<id>`: forget a person (owners and editors). */
+function erase(req: http.IncomingMessage, res: http.ServerResponse, url: URL, deps: HttpDeps): void {
+  if (req.method !== 'POST') return json(res, 405, { error: 'method not allowed' });
+  const mapId = url.searchParams.get('map') ?? '';
+  const r = authorize(deps.directory, mapId, bearer(req));
+  if (!r.ok) return json(res, r.status, { error: r.reason });
+  const nodeId = url.searchParams.get('node') ?? '';
+  if (!NODE_ID_RE.test(nodeId)) return json(res, 400, { error: 'invalid item id' });
+  try {
+    const result = erasePerson(deps.rooms, deps.storage, r.invite, nodeId);
+    if (!result.ok) return json(res, result.status, { error: result.error });
+    json(res, 200, { erased: nodeId });
+  } catch (err) {
+    httpLog.error('erasure failed', { mapId, err: String(err) });
+    json(res, 503, { error: 'the erasure could not be completed; try again' });
+  }
+}
+
+/**
+ * `GET /api/export?map=<id>`: the map as JSON. Contact details of persons are included
+ * only for roles allowed to see them, like everything else.
+ */
+function exportMap(req: http.IncomingMessage, res: http.ServerResponse, url: URL, deps: HttpDeps): void {
+  if (req.method !== 'GET') return json(res, 405, { error: 'method not allowed' });
+  const mapId = url.searchParams.get('map') ?? '';
+  const r = authorize(deps.directory, mapId, bearer(req));
+  if (!r.ok) return json(res, r.status, { error: r.reason });
+  json(res, 200, exportJson(deps.storage, mapId, { contacts: maySeeProtected(r.invite.role) }));
 }
 
 function serveStatic(root: string, pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -1,21 +1,30 @@
 /** Creating maps and reading them outside a room (admin CLI, first start). */
 import * as Y from 'yjs';
-import { initDoc, isValidMapId, readGraph } from '../schema/index.js';
+import { contactsMap, initDoc, isValidMapId, protectedRoom, readContact, readGraph } from '../schema/index.js';
 import type { Storage } from './storage.js';
 
-export function createMap(storage: Storage, mapId: string, name: string, fill?: (doc: Y.Doc) => void): void {
+/** Creates a map; `fill` may write its document and its protected document (contact details). */
+export function createMap(
+  storage: Storage,
+  mapId: string,
+  name: string,
+  fill?: (doc: Y.Doc, contacts: Y.Doc) => void,
+): void {
   if (!isValidMapId(mapId)) throw new Error(`invalid map id "${mapId}": use lowercase letters, digits and dashes`);
   const cleanName = name.trim();
   if (!cleanName) throw new Error('a map needs a name');
   if (storage.getMap(mapId)) throw new Error(`map "${mapId}" already exists`);
   const doc = new Y.Doc();
+  const contacts = new Y.Doc();
   initDoc(doc, cleanName);
-  fill?.(doc);
+  fill?.(doc, contacts);
   storage.transaction(() => {
     storage.createMap({ id: mapId, name: cleanName, createdAt: Date.now() });
     storage.appendUpdate(mapId, Y.encodeStateAsUpdate(doc), null);
+    if (contactsMap(contacts).size) storage.appendUpdate(protectedRoom(mapId), Y.encodeStateAsUpdate(contacts), null);
   });
   doc.destroy();
+  contacts.destroy();
 }
 
 /** The map's document as stored (all updates merged). */
@@ -25,12 +34,21 @@ export function loadDoc(storage: Storage, mapId: string): Y.Doc {
   return doc;
 }
 
-/** A lossless-enough JSON view of a map for the admin export: fields, provenance and note text. */
-export function exportJson(storage: Storage, mapId: string): unknown {
+/**
+ * A lossless-enough JSON view of a map: fields, provenance and note text. Contact details
+ * of persons (the protected document) only with `contacts: true` — for roles allowed to
+ * see them, and the admin CLI.
+ */
+export function exportJson(storage: Storage, mapId: string, opts: { contacts: boolean }): unknown {
   const map = storage.getMap(mapId);
   if (!map) throw new Error(`no map "${mapId}"`);
   const doc = loadDoc(storage, mapId);
   const g = readGraph(doc);
+  if (opts.contacts) {
+    const pdoc = loadDoc(storage, protectedRoom(mapId));
+    for (const n of g.nodes.values()) Object.assign(n.fields, readContact(pdoc, n.id, n.kind));
+    pdoc.destroy();
+  }
   const notes = doc.getMap<Y.Map<unknown>>('nodes');
   const out = {
     format: 'buurtweb-map',

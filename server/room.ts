@@ -9,7 +9,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CLOSE, canWrite, edgesMap, metaMap, migrate, nodesMap } from '../schema/index.js';
+import { CLOSE, canWrite, edgesMap, metaMap, migrate, nodesMap, parseRoom } from '../schema/index.js';
 import { type ActivityRecord, summarize } from './activity.js';
 import { type GuardResult, checkUpdate } from './guard.js';
 import { log } from './log.js';
@@ -93,6 +93,8 @@ export class Room {
   /** Set when storage failed and the in-memory doc may hold what storage lacks. */
   broken = false;
   private lastSeq = 0;
+  /** Ids of erased items (see guard.ts). */
+  private erased = new Set<string>();
   private logLength = 0;
   /** Updates the doc emitted during the apply in progress, and its transactions. */
   private captured: Uint8Array[] | null = null;
@@ -132,7 +134,7 @@ export class Room {
   }
 
   /** Loads the stored log, then runs any schema migration the doc needs (stored first, like any update). */
-  load(): void {
+  load(beforeMigrate?: (doc: Y.Doc) => void): void {
     const rows = this.storage.loadUpdates(this.mapId);
     try {
       if (rows.length) Y.applyUpdate(this.doc, Y.mergeUpdates(rows.map((r) => r.data)), 'storage');
@@ -146,10 +148,18 @@ export class Room {
         }
       }
     }
+    this.erased = new Set(this.storage.listErasures(parseRoom(this.mapId).mapId));
     this.lastSeq = rows.at(-1)?.seq ?? 0;
     this.logLength = rows.length;
+    beforeMigrate?.(this.doc);
     const stored = this.applyAndStore(() => migrate(this.doc), null);
-    if (stored.length) log.info('migrated map document', { mapId: this.mapId });
+    if (stored.length) {
+      log.info('migrated map document', { mapId: this.mapId });
+      // A migration may remove data from this document (contact details, version 2):
+      // compact and scrub so the removed values leave the database files too.
+      this.compact(true);
+      this.storage.scrub();
+    }
   }
 
   /**
@@ -158,7 +168,11 @@ export class Room {
    * change and the commit. Returns the updates to relay ([] if nothing changed).
    * If storage refuses, the room is marked broken and must be reloaded.
    */
-  private applyAndStore(change: () => void, inviteId: string | null): Uint8Array[] {
+  private applyAndStore(
+    change: () => void,
+    inviteId: string | null,
+    activityOverride?: ActivityRecord[],
+  ): Uint8Array[] {
     this.captured = [];
     this.capturedTransactions = [];
     let out: Uint8Array[];
@@ -172,9 +186,9 @@ export class Room {
       this.capturedTransactions = [];
     }
     if (out.length === 0) return out;
-    let activity: ActivityRecord[] = [];
+    let activity: ActivityRecord[] = activityOverride ?? [];
     try {
-      activity = transactions.flatMap(summarize);
+      if (!activityOverride) activity = transactions.flatMap(summarize);
     } catch (err) {
       // The feed is a record of the change, never a reason to refuse it.
       log.warn('could not summarize a change for the activity feed', { mapId: this.mapId, err: String(err) });
@@ -188,6 +202,20 @@ export class Room {
       throw new StorageError(`could not store update: ${String(err)}`);
     }
     return out;
+  }
+
+  /**
+   * A change the server itself makes (an erasure, a migration across documents): applied,
+   * stored with `inviteId` as its author and relayed, like a peer's update.
+   */
+  change(fn: (doc: Y.Doc) => void, inviteId: string | null, activity?: ActivityRecord[]): void {
+    const out = this.applyAndStore(() => fn(this.doc), inviteId, activity);
+    for (const u of out) this.broadcast(updateMessage(u));
+  }
+
+  /** Marks an item erased: updates that would bring it back are refused from now on. */
+  markErased(nodeId: string): void {
+    this.erased.add(nodeId);
   }
 
   /** Handles one binary message from a peer. Throws ProtocolError or StorageError. */
@@ -248,7 +276,7 @@ export class Room {
     let verdict: GuardResult;
     try {
       Y.decodeUpdate(update); // structural check before the doc sees it
-      verdict = checkUpdate(this.doc, update, peer.invite.role, peer.invite.id);
+      verdict = checkUpdate(this.doc, update, peer.invite.role, peer.invite.id, { erased: this.erased });
     } catch {
       throw new ProtocolError('undecodable update');
     }
@@ -337,9 +365,12 @@ export class Room {
     for (const p of this.peers) if (p !== except) p.send(message);
   }
 
-  /** Replaces the stored log by one merged, garbage-collected update. */
-  compact(): void {
-    if (this.broken || this.logLength <= 1) return;
+  /**
+   * Replaces the stored log by one merged, garbage-collected update. `force` compacts even
+   * a one-row log: after an erasure the single row may still hold what was erased.
+   */
+  compact(force = false): void {
+    if (this.broken || (this.logLength <= 1 && !force)) return;
     const merged = Y.encodeStateAsUpdate(this.doc);
     this.storage.compact(this.mapId, this.lastSeq, merged);
     this.logLength = 1;

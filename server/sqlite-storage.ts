@@ -41,6 +41,13 @@ CREATE TABLE IF NOT EXISTS activity (
   fields TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS activity_by_map ON activity(map_id, seq);
+CREATE TABLE IF NOT EXISTS erasures (
+  map_id TEXT NOT NULL,
+  node_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  invite_id TEXT,
+  PRIMARY KEY (map_id, node_id)
+);
 `;
 
 interface InviteRow {
@@ -93,6 +100,9 @@ export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } 
     db.pragma(`synchronous = ${process.env.SQLITE_SYNC === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, so an erased person can't be read back
+    // from free pages of the database file.
+    db.pragma('secure_delete = ON');
     db.exec(SCHEMA);
   }
 
@@ -112,6 +122,8 @@ export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } 
     load: db.prepare('SELECT seq, data FROM updates WHERE map_id = ? ORDER BY seq'),
     count: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE map_id = ?'),
     deleteUpTo: db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
+    addErasure: db.prepare('INSERT OR IGNORE INTO erasures (map_id, node_id, at, invite_id) VALUES (?, ?, ?, ?)'),
+    erasures: db.prepare('SELECT node_id AS id FROM erasures WHERE map_id = ?'),
     addActivity: db.prepare(
       'INSERT INTO activity (map_id, at, invite_id, target, item_id, change, fields) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -196,6 +208,16 @@ export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } 
         q.deleteUpTo.run(mapId, uptoSeq);
         q.append.run(mapId, Buffer.from(merged), null, Date.now());
       })();
+    },
+    recordErasure(mapId, nodeId, inviteId) {
+      q.addErasure.run(mapId, nodeId, Date.now(), inviteId);
+    },
+    listErasures(mapId) {
+      return (q.erasures.all(mapId) as { id: string }[]).map((r) => r.id);
+    },
+    scrub() {
+      const r = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (r[0]?.busy) throw new Error('the write-ahead log could not be checkpointed (busy)');
     },
     transaction(fn) {
       return db.transaction(fn)();

@@ -54,6 +54,16 @@ export interface UpdateLog {
   countUpdates(mapId: string): number;
   /** Replaces every update up to `uptoSeq` by one merged update, atomically. */
   compact(mapId: string, uptoSeq: number, merged: Uint8Array): void;
+  /** Records that an item was erased (its id only): nothing may bring it back. */
+  recordErasure(mapId: string, nodeId: string, inviteId: string | null): void;
+  /** Ids of the map's erased items. */
+  listErasures(mapId: string): string[];
+  /**
+   * Makes removed data unrecoverable from the database files: deleted content is already
+   * overwritten (secure_delete); this folds the write-ahead log into the database and
+   * truncates it, so no older page image remains in any file.
+   */
+  scrub(): void;
   /**
    * Runs `fn` in one storage transaction: if it throws, nothing written inside is kept.
    */

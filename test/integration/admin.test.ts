@@ -3,7 +3,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createNode, nodesMap, updateNode } from '../../schema/index.js';
+import {
+  contactsMap,
+  createNode,
+  nodesMap,
+  protectedRoom,
+  readContact,
+  setContactDetails,
+  updateNode,
+} from '../../schema/index.js';
 import { UsageError, runAdmin } from '../../server/admin.js';
 import { authorize } from '../../server/auth.js';
 import { createMap, loadDoc } from '../../server/maps.js';
@@ -19,7 +27,7 @@ interface Export {
   id: string;
   name: string;
   exportedAt: string;
-  nodes: { id: string; kind: string; label: string }[];
+  nodes: { id: string; kind: string; label: string; fields: Record<string, unknown> }[];
   edges: unknown[];
   problems: unknown[];
 }
@@ -167,6 +175,52 @@ describe('admin CLI', () => {
 
     expect(() => admin('export', 'nope')).toThrow(/no map "nope"/);
     expect(() => admin('export')).toThrow(/usage: export/);
+    expect(() => admin('export', '--without-contacts')).toThrow(/usage: export/);
+  });
+
+  it('exports the contact details of persons unless told --without-contacts', () => {
+    let fatima = '';
+    let school = '';
+    createMap(storage, 'wijk', 'Wijk', (doc, contacts) => {
+      fatima = createNode(doc, { kind: 'person', label: 'Fatima', fields: { role: 'professional' } }, ctx);
+      setContactDetails(
+        contacts,
+        fatima,
+        'person',
+        { phone: '030-0000 1234', email: 'fatima@example.nl', address: 'Kanaalweg 9' },
+        ctx,
+      );
+      school = createNode(
+        doc,
+        { kind: 'organisation', label: 'School', fields: { orgType: 'school', phone: '030-0000 5678' } },
+        ctx,
+      );
+    });
+    // The map document itself holds none of them.
+    const doc = loadDoc(storage, 'wijk');
+    for (const key of ['phone', 'email', 'address']) expect(nodesMap(doc).get(fatima)!.has(key), key).toBe(false);
+    doc.destroy();
+
+    const full = JSON.parse(admin('export', 'wijk')) as Export;
+    expect(full.nodes.find((n) => n.id === fatima)?.fields).toEqual({
+      role: 'professional',
+      phone: '030-0000 1234',
+      email: 'fatima@example.nl',
+      address: 'Kanaalweg 9',
+    });
+    expect(full.nodes.find((n) => n.id === school)?.fields).toEqual({ orgType: 'school', phone: '030-0000 5678' });
+
+    for (const argv of [
+      ['export', 'wijk', '--without-contacts'],
+      ['export', '--without-contacts', 'wijk'],
+    ]) {
+      const text = admin(...argv);
+      for (const secret of ['030-0000 1234', 'fatima@example.nl', 'Kanaalweg 9']) expect(text).not.toContain(secret);
+      const bare = JSON.parse(text) as Export;
+      expect(bare.nodes.find((n) => n.id === fatima)?.fields).toEqual({ role: 'professional' });
+      // An organisation's phone is no contact detail of a person: it stays.
+      expect(bare.nodes.find((n) => n.id === school)?.fields).toEqual({ orgType: 'school', phone: '030-0000 5678' });
+    }
   });
 
   it('compacts stored updates into one without changing the content', () => {
@@ -179,11 +233,22 @@ describe('admin CLI', () => {
     doc.on('update', (u: Uint8Array) => storage.appendUpdate('wijk', u, null));
     createNode(doc, { kind: 'theme', label: 'Tweede' }, ctx);
     createNode(doc, { kind: 'theme', label: 'Derde' }, ctx);
+    const anna = createNode(doc, { kind: 'person', label: 'Anna', fields: { role: 'volunteer' } }, ctx);
     updateNode(doc, first, { label: 'Eerste (hernoemd)' }, ctx);
     doc.transact(() => nodesMap(doc).get(first)!.set('label', 'Eerste (definitief)'));
     doc.destroy();
     const before = storage.countUpdates('wijk');
     expect(before).toBeGreaterThanOrEqual(5);
+    // The map's protected document (contact details), also stored update by update.
+    const room = protectedRoom('wijk');
+    const contacts = loadDoc(storage, room);
+    contacts.on('update', (u: Uint8Array) => storage.appendUpdate(room, u, null));
+    setContactDetails(contacts, anna, 'person', { phone: '030-0000 1111' }, ctx);
+    setContactDetails(contacts, anna, 'person', { email: 'anna@example.nl' }, ctx);
+    setContactDetails(contacts, anna, 'person', { phone: '030-0000 2222' }, ctx);
+    contacts.destroy();
+    const protectedBefore = storage.countUpdates(room);
+    expect(protectedBefore).toBe(3);
 
     // Same content, compared without the export time and in a fixed order (a Y.Map's key order
     // can differ between a doc built from many updates and one built from their merge).
@@ -193,21 +258,34 @@ describe('admin CLI', () => {
       nodes: [...e.nodes].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
     });
     const exported = strip(JSON.parse(admin('export', 'wijk')) as Export);
-    expect(exported.nodes.map((n) => n.label).sort()).toEqual(['Derde', 'Eerste (definitief)', 'Tweede']);
+    expect(exported.nodes.map((n) => n.label).sort()).toEqual(['Anna', 'Derde', 'Eerste (definitief)', 'Tweede']);
+    expect(exported.nodes.find((n) => n.id === anna)?.fields).toMatchObject({
+      phone: '030-0000 2222',
+      email: 'anna@example.nl',
+    });
 
     const out = admin('compact', 'wijk');
-    expect(out).toMatch(new RegExp(`^wijk: ${before} updates \\(\\d+ bytes\\) → 1 \\(\\d+ bytes\\)$`));
+    const line = (id: string, n: number) => `${id}: ${n} updates \\(\\d+ bytes\\) → 1 \\(\\d+ bytes\\)`;
+    expect(out).toMatch(new RegExp(`^${line('wijk', before)}\\n${line('wijk~protected', protectedBefore)}$`));
     expect(storage.countUpdates('wijk')).toBe(1);
+    expect(storage.countUpdates(room)).toBe(1);
     expect(strip(JSON.parse(admin('export', 'wijk')) as Export)).toEqual(exported);
     // The stored update is the whole doc.
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, storage.loadUpdates('wijk')[0]!.data);
-    expect(nodesMap(reloaded).size).toBe(3);
+    expect(nodesMap(reloaded).size).toBe(4);
     reloaded.destroy();
+    const reloadedContacts = new Y.Doc();
+    Y.applyUpdate(reloadedContacts, storage.loadUpdates(room)[0]!.data);
+    expect(contactsMap(reloadedContacts).size).toBe(1);
+    expect(readContact(reloadedContacts, anna, 'person')).toEqual({ phone: '030-0000 2222', email: 'anna@example.nl' });
+    reloadedContacts.destroy();
 
-    expect(admin('compact', 'wijk')).toBe('wijk: already compact');
+    expect(admin('compact', 'wijk')).toBe('wijk: already compact\nwijk~protected: already compact');
     admin('create-map', 'ander', 'Ander');
-    expect(admin('compact')).toBe('ander: already compact\nwijk: already compact');
+    expect(admin('compact')).toBe(
+      'ander: already compact\nander~protected: already compact\nwijk: already compact\nwijk~protected: already compact',
+    );
     expect(() => admin('compact', 'nope')).toThrow(/no map "nope"/);
   });
 

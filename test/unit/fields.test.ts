@@ -396,7 +396,7 @@ describe('kind definitions', () => {
     for (const [kind, def] of Object.entries(NODE_KIND_DEFS)) {
       for (const [key, f] of Object.entries(def.fields)) if (f.protected) prot.push(`${kind}.${key}`);
     }
-    expect(prot.sort()).toEqual(['person.email', 'person.phone']);
+    expect(prot.sort()).toEqual(['person.address', 'person.email', 'person.phone']);
   });
 
   it('every field of every kind treats empty as missing exactly when required', () => {
@@ -425,6 +425,9 @@ describe('fieldErrorMessage', () => {
     'invalidDate',
     'unknownOption',
     'tooManyItems',
+    'notForResidents',
+    'onlyForResidents',
+    'protectedField',
   ];
 
   it('has a distinct Dutch and English message for every code', () => {

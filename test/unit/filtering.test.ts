@@ -29,6 +29,8 @@ import {
 } from '../../schema/index.js';
 
 const ctx: OpContext = { actor: { id: 't', name: 'Tester' }, origin: 'ui' };
+/** A resident key figure must carry a recorded consent and a retention date. */
+const RESIDENT_CONSENT = { consent: 'yes', consentAt: '2026-01-15', retentionUntil: '2027-01-15' };
 
 /**
  * Utrecht ⊃ Zuidwest ⊃ {Kanaleneiland-Zuid ⊃ Buurthuis (place)}; Overvecht ⊂ Utrecht.
@@ -48,7 +50,7 @@ function buildMap() {
   node('buurthuis', { kind: 'place', label: 'Buurthuis De Schakel', fields: { address: 'Marshalllaan 1' } });
   node('sorteergroep', { kind: 'initiative', label: 'Sorteergroep', fields: { stage: 'running' } });
   node('doenja', { kind: 'organisation', label: 'Doenja', fields: { orgType: 'social_broker_org' } });
-  node('hassan', { kind: 'person', label: 'Hassan', fields: { role: 'resident_key_figure' } });
+  node('hassan', { kind: 'person', label: 'Hassan', fields: { role: 'resident_key_figure', ...RESIDENT_CONSENT } });
   node('gerda', { kind: 'person', label: 'Gerda', fields: { role: 'volunteer' } });
   node('schulden', { kind: 'theme', label: 'Schulden', fields: { themeType: 'problem' } });
   edge('part_of', 'zuidwest', 'utrecht');

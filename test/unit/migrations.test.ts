@@ -60,13 +60,19 @@ function json(doc: Y.Doc): unknown {
   return { meta: metaMap(doc).toJSON(), nodes: nodesMap(doc).toJSON(), edges: doc.getMap('edges').toJSON() };
 }
 
-/** A fake version 1 → 2 migration: renames person.function to person.jobTitle. */
-function renameFunction(log?: number[]): Migration {
+/** The version after the current one: only custom migration lists reach it. */
+const NEXT = SCHEMA_VERSION + 1;
+
+/**
+ * A fake migration from `from` (default: the current version, so to NEXT): renames
+ * person.function to person.jobTitle.
+ */
+function renameFunction(log?: number[], from = SCHEMA_VERSION): Migration {
   return {
-    from: 1,
+    from,
     describe: 'rename person.function to person.jobTitle',
     run(doc) {
-      log?.push(1);
+      log?.push(from);
       for (const node of nodesMap(doc).values()) {
         if (!(node instanceof Y.Map) || node.get('kind') !== 'person' || !node.has('function')) continue;
         if (!node.has('jobTitle')) node.set('jobTitle', node.get('function'));
@@ -183,18 +189,23 @@ describe('migrate', () => {
     createNode(doc, { kind: 'person', label: 'Bob', id: 'p2', fields: { role: 'volunteer' } }, ctx);
     const log: number[] = [];
     const origins = track(doc);
-    expect(migrate(doc, [...MIGRATIONS, renameFunction(log)], 2)).toEqual({ status: 'migrated', from: 1, to: 2 });
+    expect(migrate(doc, [...MIGRATIONS, renameFunction(log)], NEXT)).toEqual({
+      status: 'migrated',
+      from: SCHEMA_VERSION,
+      to: NEXT,
+    });
     expect(origins).toEqual(['migration']);
-    expect(log).toEqual([1]);
-    expect(metaMap(doc).get('schemaVersion')).toBe(2);
+    // Only the step above the doc's version ran, not the built-in ones below it.
+    expect(log).toEqual([SCHEMA_VERSION]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(NEXT);
     const p1 = nodesMap(doc).get('p1')!;
     expect(p1.get('jobTitle')).toBe('Coach');
     expect(p1.has('function')).toBe(false);
     expect(nodesMap(doc).get('p2')!.has('jobTitle')).toBe(false);
     // Now newer than this client: read with a problem, written by no operation.
-    expect(readGraph(doc).problems).toContainEqual({ where: 'meta', code: 'newerSchema', detail: '2' });
+    expect(readGraph(doc).problems).toContainEqual({ where: 'meta', code: 'newerSchema', detail: String(NEXT) });
     expect(() => createNode(doc, { kind: 'theme', label: 'T' }, ctx)).toThrow(OpError);
-    expect(migrate(doc, [...MIGRATIONS, renameFunction()], 2).status).toBe('current');
+    expect(migrate(doc, [...MIGRATIONS, renameFunction()], NEXT).status).toBe('current');
     expect(migrate(doc).status).toBe('newer');
   });
 
@@ -209,10 +220,10 @@ describe('migrate', () => {
       },
     };
     const m1: Migration = {
-      ...renameFunction(),
+      ...renameFunction(undefined, 1),
       run(d) {
         steps.push(`1@${String(metaMap(d).get('schemaVersion'))}`);
-        renameFunction().run(d);
+        renameFunction(undefined, 1).run(d);
       },
     };
     const origins = track(doc);
@@ -227,14 +238,14 @@ describe('migrate', () => {
   it('custom migrations run concurrently on two docs converge', () => {
     const a = version0Doc();
     const b = fork(a);
-    migrate(a, [...MIGRATIONS, renameFunction()], 2);
-    migrate(b, [...MIGRATIONS, renameFunction()], 2);
+    migrate(a, [...MIGRATIONS, renameFunction()], NEXT);
+    migrate(b, [...MIGRATIONS, renameFunction()], NEXT);
     sync(a, b);
     expect(json(a)).toEqual(json(b));
     const p1 = nodesMap(a).get('p1')!;
     expect(p1.get('jobTitle')).toBe('Buurtwerker');
     expect(p1.has('function')).toBe(false);
-    expect(docSchemaVersion(a)).toBe(2);
+    expect(docSchemaVersion(a)).toBe(NEXT);
   });
 
   it('throws when a step is missing', () => {
@@ -252,6 +263,140 @@ describe('migrate', () => {
     expect(() => migrate(doc, MIGRATIONS, SCHEMA_VERSION + 1)).toThrow();
     expect(docSchemaVersion(doc)).toBe(0);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+});
+
+/**
+ * A version-1 document: contact details of persons still in the map document, next to
+ * the (unprotected) contact details of an organisation, a place and an initiative.
+ */
+function version1Doc(): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    metaMap(doc).set('schemaVersion', 1);
+    metaMap(doc).set('name', 'Kaart v1');
+    nodesMap(doc).set(
+      'p1',
+      ymap({
+        kind: 'person',
+        label: 'Anna',
+        role: 'professional',
+        function: 'Buurtwerker',
+        phone: '030-1234567',
+        email: 'anna@example.nl',
+        address: 'Kanaalweg 1',
+        languages: ['nl', 'ar'],
+      }),
+    );
+    nodesMap(doc).set('p2', ymap({ kind: 'person', label: 'Bob', role: 'volunteer', phone: '06-12345678' }));
+    nodesMap(doc).set(
+      'o1',
+      ymap({
+        kind: 'organisation',
+        label: 'School',
+        orgType: 'school',
+        phone: '030-7654321',
+        email: 'info@school.example.org',
+        address: 'Schoolstraat 2',
+      }),
+    );
+    nodesMap(doc).set(
+      'pl1',
+      ymap({ kind: 'place', label: 'Buurthuis', address: 'Marshalllaan 1', phone: '030-1111111' }),
+    );
+    nodesMap(doc).set(
+      'i1',
+      ymap({
+        kind: 'initiative',
+        label: 'Sorteergroep',
+        stage: 'running',
+        phone: '030-2222222',
+        email: 'i@example.org',
+      }),
+    );
+    doc.getMap('edges').set('works_for|p1|o1', ymap({ kind: 'works_for', from: 'p1', to: 'o1' }));
+  }, 'import');
+  return doc;
+}
+
+describe('migration 1 → 2: contact details of persons leave the map document', () => {
+  const step = MIGRATIONS.find((m) => m.from === 1)!;
+
+  it('is the current version', () => {
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(step.describe).toMatch(/contact details/);
+  });
+
+  it("removes a person's phone, e-mail and home address, and nothing else, in one transaction", () => {
+    const doc = version1Doc();
+    const before = nodesMap(doc).toJSON() as Record<string, Record<string, unknown>>;
+    const origins = track(doc);
+    expect(migrate(doc)).toEqual({ status: 'migrated', from: 1, to: 2 });
+    expect(origins).toEqual(['migration']);
+    expect(docSchemaVersion(doc)).toBe(2);
+    const after = nodesMap(doc).toJSON() as Record<string, Record<string, unknown>>;
+    const { phone: _p1, email: _e1, address: _a1, ...p1Rest } = before.p1!;
+    expect(after.p1).toEqual(p1Rest);
+    expect(after.p1).toMatchObject({ role: 'professional', function: 'Buurtwerker', languages: ['nl', 'ar'] });
+    for (const key of ['phone', 'email', 'address']) expect(nodesMap(doc).get('p1')!.has(key), key).toBe(false);
+    expect(nodesMap(doc).get('p2')!.has('phone')).toBe(false);
+    expect(after.p2).toEqual({ kind: 'person', label: 'Bob', role: 'volunteer' });
+    // Not protected for other kinds: an organisation's, place's and initiative's stay.
+    expect(after.o1).toEqual(before.o1);
+    expect(after.o1).toMatchObject({
+      phone: '030-7654321',
+      email: 'info@school.example.org',
+      address: 'Schoolstraat 2',
+    });
+    expect(after.pl1).toEqual(before.pl1);
+    expect(after.i1).toEqual(before.i1);
+    expect(doc.getMap('edges').toJSON()).toEqual({ 'works_for|p1|o1': { kind: 'works_for', from: 'p1', to: 'o1' } });
+    const g = readGraph(doc);
+    expect(g.problems).toEqual([]);
+    expect(g.nodes.get('o1')?.fields).toMatchObject({ phone: '030-7654321', email: 'info@school.example.org' });
+    expect(g.nodes.get('p1')?.fields).toEqual({
+      role: 'professional',
+      function: 'Buurtwerker',
+      languages: ['nl', 'ar'],
+    });
+  });
+
+  it('takes a version-0 doc through both steps', () => {
+    const doc = version0Doc();
+    nodesMap(doc).get('p1')!.set('email', 'anna@example.nl');
+    nodesMap(doc).get('o1')!.set('email', 'info@school.example.org');
+    expect(migrate(doc)).toEqual({ status: 'migrated', from: 0, to: 2 });
+    expect(nodesMap(doc).get('p1')!.has('email')).toBe(false);
+    expect(nodesMap(doc).get('p1')!.get('function')).toBe('Buurtwerker');
+    expect(nodesMap(doc).get('o1')!.get('email')).toBe('info@school.example.org');
+  });
+
+  it('is idempotent: running the step again changes nothing', () => {
+    const once = version1Doc();
+    migrate(once);
+    const twice = fork(once);
+    twice.transact(() => step.run(twice), 'migration');
+    expect(json(twice)).toEqual(json(once));
+  });
+
+  it('two docs migrating concurrently converge without the contact details', () => {
+    const a = version1Doc();
+    const b = fork(a);
+    expect(migrate(a).status).toBe('migrated');
+    expect(migrate(b).status).toBe('migrated');
+    sync(a, b);
+    expect(json(a)).toEqual(json(b));
+    expect(nodesMap(a).get('p1')!.has('phone')).toBe(false);
+    expect(nodesMap(a).get('o1')!.get('phone')).toBe('030-7654321');
+  });
+
+  it('leaves a doc with no persons as it was, apart from the version', () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('schemaVersion', 1);
+    nodesMap(doc).set('o1', ymap({ kind: 'organisation', label: 'School', orgType: 'school', phone: '030-7654321' }));
+    const nodesBefore = nodesMap(doc).toJSON();
+    expect(migrate(doc)).toEqual({ status: 'migrated', from: 1, to: 2 });
+    expect(nodesMap(doc).toJSON()).toEqual(nodesBefore);
   });
 });
 

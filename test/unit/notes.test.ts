@@ -25,7 +25,11 @@ function setup() {
   const doc = new Y.Doc();
   const conciërge = createNode(
     doc,
-    { kind: 'person', label: 'Hassan (conciërge)', fields: { role: 'resident_key_figure' } },
+    {
+      kind: 'person',
+      label: 'Hassan (conciërge)',
+      fields: { role: 'resident_key_figure', consent: 'yes', consentAt: '2026-01-15', retentionUntil: '2027-01-15' },
+    },
     ctx,
   );
   const buurthuis = createNode(doc, { kind: 'place', label: 'Buurthuis De Schakel' }, ctx);

@@ -288,7 +288,7 @@ describe('createNode', () => {
         {
           kind: 'person',
           label: 'Anna',
-          fields: { role: 'boss', email: 'nope', phone: '12', shoeSize: 42, languages: 'nl' },
+          fields: { role: 'boss', function: 'x'.repeat(121), shoeSize: 42, languages: 'nl' },
         },
         ctx,
       ),
@@ -297,11 +297,93 @@ describe('createNode', () => {
     expect(err.name).toBe('OpError');
     expect(err.fields).toEqual({
       role: { code: 'unknownOption' },
-      email: { code: 'invalidEmail' },
-      phone: { code: 'invalidPhone' },
+      function: { code: 'tooLong', params: { max: 120 } },
       shoeSize: { code: 'unknownOption' },
       languages: { code: 'wrongType' },
     });
+    // An organisation's phone and e-mail are plain fields, validated as such.
+    const orgErr = expectRefused(doc, 'invalid', () =>
+      createNode(
+        doc,
+        {
+          kind: 'organisation',
+          label: 'School',
+          fields: { orgType: 'school', email: 'nope', phone: '12', website: 'ftp://x.nl', shoeSize: 42 },
+        },
+        ctx,
+      ),
+    );
+    expect(orgErr.fields).toEqual({
+      email: { code: 'invalidEmail' },
+      phone: { code: 'invalidPhone' },
+      website: { code: 'invalidUrl' },
+      shoeSize: { code: 'unknownOption' },
+    });
+  });
+
+  it("refuses a person's contact details (they go in the protected document), writing nothing", () => {
+    const doc = newDoc();
+    const contact = { phone: '030-1234567', email: 'anna@example.nl', address: 'Kanaalweg 1' };
+    const err = expectRefused(doc, 'invalid', () =>
+      createNode(doc, { kind: 'person', label: 'Anna', fields: { role: 'volunteer', ...contact } }, ctx),
+    );
+    expect(err.fields).toEqual({
+      phone: { code: 'protectedField' },
+      email: { code: 'protectedField' },
+      address: { code: 'protectedField' },
+    });
+    // Each one on its own, and also an empty value: the key itself does not belong here.
+    const cases: [string, unknown][] = [...Object.entries(contact), ['phone', ''], ['email', undefined]];
+    for (const [key, value] of cases) {
+      const e = expectRefused(doc, 'invalid', () =>
+        createNode(doc, { kind: 'person', label: 'Anna', fields: { role: 'volunteer', [key]: value } }, ctx),
+      );
+      expect(e.fields, key).toEqual({ [key]: { code: 'protectedField' } });
+    }
+    expect(nodesMap(doc).size).toBe(0);
+  });
+
+  it('stores the contact details of organisations, places and initiatives in the map document as before', () => {
+    const doc = newDoc();
+    const o = createNode(
+      doc,
+      {
+        kind: 'organisation',
+        label: 'School',
+        fields: { orgType: 'school', phone: ' 030-1234567 ', email: 'info@school.nl', address: 'Schoolstraat 1' },
+      },
+      ctx,
+    );
+    const pl = createNode(
+      doc,
+      { kind: 'place', label: 'Buurthuis', fields: { address: 'Marshalllaan 1', phone: '030-7654321' } },
+      ctx,
+    );
+    const i = createNode(
+      doc,
+      {
+        kind: 'initiative',
+        label: 'Sorteergroep',
+        fields: { stage: 'running', phone: '06-12345678', email: 'i@x.nl' },
+      },
+      ctx,
+    );
+    expect(node(doc, o).get('phone')).toBe('030-1234567');
+    expect(node(doc, o).get('email')).toBe('info@school.nl');
+    expect(node(doc, o).get('address')).toBe('Schoolstraat 1');
+    expect(node(doc, pl).get('address')).toBe('Marshalllaan 1');
+    expect(node(doc, i).get('email')).toBe('i@x.nl');
+    const g = readGraph(doc);
+    expect(g.problems).toEqual([]);
+    expect(g.nodes.get(o)?.fields).toEqual({
+      orgType: 'school',
+      phone: '030-1234567',
+      email: 'info@school.nl',
+      address: 'Schoolstraat 1',
+    });
+    expect(updateNode(doc, o, { fields: { phone: '030-0000000', email: '' } }, ctxOf(ANNA, T1))).toBe(true);
+    expect(node(doc, o).get('phone')).toBe('030-0000000');
+    expect(node(doc, o).has('email')).toBe(false);
   });
 
   it('refuses reserved keys passed as fields', () => {
@@ -339,20 +421,20 @@ describe('createNode', () => {
 describe('updateNode', () => {
   it('writes only the changed keys plus updatedBy/updatedAt, in one transaction', () => {
     const doc = newDoc();
-    person(doc, 'p1', ctx, { function: 'Buurtwerker', phone: '030-1234567' });
+    person(doc, 'p1', ctx, { function: 'Buurtwerker', languages: ['nl'] });
     const keys = watchKeys(node(doc, 'p1'));
     const origins = track(doc);
     const changed = updateNode(
       doc,
       'p1',
-      { label: 'Person p1', fields: { function: 'Buurtwerker', phone: '030-7654321', role: 'volunteer' } },
+      { label: 'Person p1', fields: { function: 'Buurtwerker', languages: ['nl', 'ar'], role: 'volunteer' } },
       ctxOf(BOB, T1),
     );
     expect(changed).toBe(true);
     expect(origins).toEqual(['ui']);
-    expect(keys).toEqual([['phone', 'updatedAt', 'updatedBy']]);
+    expect(keys).toEqual([['languages', 'updatedAt', 'updatedBy']]);
     const n = node(doc, 'p1');
-    expect(n.get('phone')).toBe('030-7654321');
+    expect(n.get('languages')).toEqual(['nl', 'ar']);
     expect(n.get('updatedBy')).toEqual(BOB);
     expect(n.get('updatedAt')).toBe(T1);
     expect(n.get('createdBy')).toEqual(ANNA);
@@ -384,15 +466,36 @@ describe('updateNode', () => {
 
   it("removes a value given undefined, '' or an empty array", () => {
     const doc = newDoc();
-    person(doc, 'p1', ctx, { function: 'F', phone: '030-1234567', email: 'a@b.nl', skills: ['koken'] });
+    person(doc, 'p1', ctx, { function: 'F', languages: ['nl'], skills: ['koken'] });
     const keys = watchKeys(node(doc, 'p1'));
     expect(
-      updateNode(doc, 'p1', { fields: { function: undefined, phone: '', email: '   ', skills: [] } }, ctxOf(ANNA, T1)),
+      updateNode(doc, 'p1', { fields: { function: '   ', languages: undefined, skills: [] } }, ctxOf(ANNA, T1)),
     ).toBe(true);
     const n = node(doc, 'p1');
-    for (const k of ['function', 'phone', 'email', 'skills']) expect(n.has(k), k).toBe(false);
-    expect(keys).toEqual([['email', 'function', 'phone', 'skills', 'updatedAt', 'updatedBy']]);
+    for (const k of ['function', 'languages', 'skills']) expect(n.has(k), k).toBe(false);
+    expect(keys).toEqual([['function', 'languages', 'skills', 'updatedAt', 'updatedBy']]);
     expect(n.get('role')).toBe('volunteer');
+    // The same for a place's address and phone (plain fields there).
+    const pl = createNode(
+      doc,
+      {
+        kind: 'place',
+        label: 'Buurthuis',
+        fields: { address: 'Marshalllaan 1', phone: '030-1234567', openingHours: 'ma-vr', rooms: ['zaal'] },
+      },
+      ctx,
+    );
+    const placeKeys = watchKeys(node(doc, pl));
+    expect(
+      updateNode(
+        doc,
+        pl,
+        { fields: { address: undefined, phone: '', openingHours: '   ', rooms: [] } },
+        ctxOf(ANNA, T1),
+      ),
+    ).toBe(true);
+    for (const k of ['address', 'phone', 'openingHours', 'rooms']) expect(node(doc, pl).has(k), k).toBe(false);
+    expect(placeKeys).toEqual([['address', 'openingHours', 'phone', 'rooms', 'updatedAt', 'updatedBy']]);
   });
 
   it('refuses removing a required field', () => {
@@ -409,13 +512,58 @@ describe('updateNode', () => {
     const doc = newDoc();
     person(doc, 'p1');
     const err = expectRefused(doc, 'invalid', () =>
-      updateNode(doc, 'p1', { label: 'Ok', fields: { function: 'ok', email: 'nope', orgType: 'school' } }, ctx),
+      updateNode(doc, 'p1', { label: 'Ok', fields: { function: 'ok', languages: 'nl', orgType: 'school' } }, ctx),
     );
-    expect(err.fields).toEqual({ email: { code: 'invalidEmail' }, orgType: { code: 'unknownOption' } });
+    expect(err.fields).toEqual({ languages: { code: 'wrongType' }, orgType: { code: 'unknownOption' } });
+    const o = org(doc, 'o1');
+    const orgErr = expectRefused(doc, 'invalid', () =>
+      updateNode(doc, o, { fields: { email: 'nope', phone: 'x', role: 'volunteer' } }, ctx),
+    );
+    expect(orgErr.fields).toEqual({
+      email: { code: 'invalidEmail' },
+      phone: { code: 'invalidPhone' },
+      role: { code: 'unknownOption' },
+    });
     expectRefused(doc, 'invalid', () => updateNode(doc, 'p1', { label: '  ' }, ctx));
     expectRefused(doc, 'invalid', () => updateNode(doc, 'p1', { label: 'y'.repeat(201) }, ctx));
     expect(node(doc, 'p1').get('label')).toBe('Person p1');
     expect(node(doc, 'p1').has('function')).toBe(false);
+  });
+
+  it("refuses a person's contact details, even to remove them, writing nothing", () => {
+    const doc = newDoc();
+    person(doc, 'p1', ctx, { function: 'F' });
+    const err = expectRefused(doc, 'invalid', () =>
+      updateNode(
+        doc,
+        'p1',
+        { label: 'Anna', fields: { function: 'G', phone: '030-1234567', email: 'a@b.nl', address: 'Kanaalweg 1' } },
+        ctxOf(ANNA, T1),
+      ),
+    );
+    expect(err.fields).toEqual({
+      phone: { code: 'protectedField' },
+      email: { code: 'protectedField' },
+      address: { code: 'protectedField' },
+    });
+    for (const value of [undefined, '']) {
+      const e = expectRefused(doc, 'invalid', () => updateNode(doc, 'p1', { fields: { phone: value } }, ctx));
+      expect(e.fields).toEqual({ phone: { code: 'protectedField' } });
+    }
+    expect(node(doc, 'p1').get('function')).toBe('F');
+    expect(node(doc, 'p1').get('label')).toBe('Person p1');
+  });
+
+  it("ignores a foreign copy of a person's contact details when validating and reading", () => {
+    const doc = newDoc();
+    person(doc, 'p1', ctx, { function: 'F' });
+    // An older (version 1) or foreign client wrote them into the map document.
+    node(doc, 'p1').set('phone', 'not a phone');
+    node(doc, 'p1').set('email', 'anna@example.nl');
+    expect(updateNode(doc, 'p1', { fields: { function: 'G' } }, ctxOf(ANNA, T1))).toBe(true);
+    const g = readGraph(doc);
+    expect(g.problems).toEqual([]);
+    expect(g.nodes.get('p1')?.fields).toEqual({ role: 'volunteer', function: 'G' });
   });
 
   it('returns false and makes no transaction for a no-op', () => {
@@ -425,7 +573,7 @@ describe('updateNode', () => {
     const origins = track(doc);
     expect(updateNode(doc, 'p1', {}, ctxOf(ANNA, T1))).toBe(false);
     expect(updateNode(doc, 'p1', { label: ' Person p1 ', fields: { function: 'F ' } }, ctxOf(ANNA, T1))).toBe(false);
-    expect(updateNode(doc, 'p1', { fields: { phone: undefined, email: '' } }, ctxOf(ANNA, T1))).toBe(false);
+    expect(updateNode(doc, 'p1', { fields: { skills: undefined, languages: [] } }, ctxOf(ANNA, T1))).toBe(false);
     expect(origins).toEqual([]);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
     expect(node(doc, 'p1').get('updatedAt')).toBe(T0);
@@ -446,17 +594,236 @@ describe('updateNode', () => {
     person(a, 'p1', ctx, { function: 'Oud' });
     const b = fork(a);
     updateNode(a, 'p1', { fields: { function: 'Nieuw' } }, ctxOf(ANNA, T1));
-    updateNode(b, 'p1', { fields: { phone: '030-1234567' }, label: 'Nieuwe naam' }, ctxOf(BOB, T1 + 1));
+    updateNode(b, 'p1', { fields: { skills: ['koken'] }, label: 'Nieuwe naam' }, ctxOf(BOB, T1 + 1));
     sync(a, b);
     for (const d of [a, b]) {
       const n = node(d, 'p1');
       expect(n.get('function')).toBe('Nieuw');
-      expect(n.get('phone')).toBe('030-1234567');
+      expect(n.get('skills')).toEqual(['koken']);
       expect(n.get('label')).toBe('Nieuwe naam');
     }
     expect(node(a, 'p1').toJSON()).toEqual(node(b, 'p1').toJSON());
     expect(readGraph(a)).toEqual(readGraph(b));
     expect(readGraph(a).problems).toEqual([]);
+  });
+});
+
+const RESIDENT = {
+  role: 'resident_key_figure',
+  consent: 'yes',
+  consentAt: '2026-01-15',
+  retentionUntil: '2027-01-15',
+} as const;
+
+function resident(doc: Y.Doc, id: string, c: OpContext = ctx, fields: Record<string, unknown> = {}): string {
+  return createNode(doc, { kind: 'person', label: `Resident ${id}`, fields: { ...RESIDENT, ...fields }, id }, c);
+}
+
+describe('resident key figures (data minimisation)', () => {
+  it('creates a resident with consent, consent date and retention date, stamping consentBy', () => {
+    const doc = newDoc();
+    const origins = track(doc);
+    resident(doc, 'r1', ctxOf({ ...BOB, token: 'x' } as typeof BOB), { languages: ['nl', 'tr'], skills: ['koken'] });
+    expect(origins).toEqual(['ui']);
+    const n = node(doc, 'r1');
+    expect(n.get('consent')).toBe('yes');
+    expect(n.get('consentAt')).toBe('2026-01-15');
+    expect(n.get('retentionUntil')).toBe('2027-01-15');
+    expect(n.get('consentBy')).toEqual(BOB);
+    const g = readGraph(doc);
+    expect(g.problems).toEqual([]);
+    const r1 = g.nodes.get('r1')!;
+    expect(r1.fields).toEqual({ ...RESIDENT, languages: ['nl', 'tr'], skills: ['koken'] });
+    expect(r1.consentBy).toEqual(BOB);
+    expect(r1.fields).not.toHaveProperty('consentBy');
+  });
+
+  it('accepts a recorded refusal of consent', () => {
+    const doc = newDoc();
+    resident(doc, 'r1', ctx, { consent: 'no' });
+    expect(readGraph(doc).nodes.get('r1')?.fields.consent).toBe('no');
+    expect(node(doc, 'r1').get('consentBy')).toEqual(ANNA);
+  });
+
+  it('requires consent, consent date and retention date of a resident', () => {
+    const doc = newDoc();
+    const err = expectRefused(doc, 'invalid', () =>
+      createNode(doc, { kind: 'person', label: 'Hassan', fields: { role: 'resident_key_figure' } }, ctx),
+    );
+    expect(err.fields).toEqual({
+      consent: { code: 'required' },
+      consentAt: { code: 'required' },
+      retentionUntil: { code: 'required' },
+    });
+    for (const key of ['consent', 'consentAt', 'retentionUntil'] as const) {
+      for (const missing of [undefined, '', '  ']) {
+        const e = expectRefused(doc, 'invalid', () => resident(doc, 'r1', ctx, { [key]: missing }));
+        expect(e.fields, `${key}=${String(missing)}`).toEqual({ [key]: { code: 'required' } });
+      }
+    }
+    expect(nodesMap(doc).size).toBe(0);
+  });
+
+  it('validates the consent option and the dates', () => {
+    const doc = newDoc();
+    const err = expectRefused(doc, 'invalid', () =>
+      resident(doc, 'r1', ctx, { consent: 'maybe', consentAt: '15-01-2026', retentionUntil: '2027-02-30' }),
+    );
+    expect(err.fields).toEqual({
+      consent: { code: 'unknownOption' },
+      consentAt: { code: 'invalidDate' },
+      retentionUntil: { code: 'invalidDate' },
+    });
+  });
+
+  it('refuses fields a resident may not carry, writing nothing', () => {
+    const doc = newDoc();
+    const err = expectRefused(doc, 'invalid', () => resident(doc, 'r1', ctx, { function: 'Conciërge' }));
+    expect(err.fields).toEqual({ function: { code: 'notForResidents' } });
+    // An empty value is no value: nothing is recorded, so nothing to refuse.
+    resident(doc, 'r1', ctx, { function: '' });
+    expect(node(doc, 'r1').has('function')).toBe(false);
+  });
+
+  it('refuses consent and retention fields on persons who are not residents', () => {
+    const doc = newDoc();
+    for (const role of ['professional', 'volunteer', 'experience_expert', 'intern']) {
+      const err = expectRefused(doc, 'invalid', () =>
+        createNode(doc, { kind: 'person', label: 'P', fields: { ...RESIDENT, role } }, ctx),
+      );
+      expect(err.fields, role).toEqual({
+        consent: { code: 'onlyForResidents' },
+        consentAt: { code: 'onlyForResidents' },
+        retentionUntil: { code: 'onlyForResidents' },
+      });
+      const e = expectRefused(doc, 'invalid', () =>
+        createNode(doc, { kind: 'person', label: 'P', fields: { role, retentionUntil: '2030-01-01' } }, ctx),
+      );
+      expect(e.fields, role).toEqual({ retentionUntil: { code: 'onlyForResidents' } });
+    }
+    person(doc, 'p1');
+    expect(node(doc, 'p1').has('consentBy')).toBe(false);
+    expect(readGraph(doc).nodes.get('p1')).not.toHaveProperty('consentBy');
+  });
+
+  it('createLinkedNode applies the same rules, writing neither node nor link when refused', () => {
+    const doc = newDoc();
+    org(doc, 'o1');
+    const before = Y.encodeStateAsUpdate(doc);
+    // The node is validated inside the joint transaction (so not expectRefused): nothing is written.
+    const err = opError(() =>
+      createLinkedNode(
+        doc,
+        { kind: 'person', label: 'Hassan', fields: { role: 'resident_key_figure', function: 'Conciërge' } },
+        { kind: 'member_of', other: 'o1' },
+        ctx,
+      ),
+    );
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+    expect(err.code).toBe('invalid');
+    expect(err.fields).toMatchObject({ function: { code: 'notForResidents' }, consent: { code: 'required' } });
+    const { nodeId } = createLinkedNode(
+      doc,
+      { kind: 'person', label: 'Hassan', fields: { ...RESIDENT } },
+      { kind: 'member_of', other: 'o1' },
+      ctx,
+    );
+    expect(node(doc, nodeId).get('consentBy')).toEqual(ANNA);
+  });
+
+  it('restamps consentBy when the consent or its date changes, and only then', () => {
+    const doc = newDoc();
+    resident(doc, 'r1');
+    const keys = watchKeys(node(doc, 'r1'));
+    expect(updateNode(doc, 'r1', { fields: { skills: ['koken'] } }, ctxOf(BOB, T1))).toBe(true);
+    expect(updateNode(doc, 'r1', { fields: { retentionUntil: '2028-01-15' } }, ctxOf(BOB, T1))).toBe(true);
+    expect(node(doc, 'r1').get('consentBy')).toEqual(ANNA);
+    expect(updateNode(doc, 'r1', { fields: { consent: 'no' } }, ctxOf(BOB, T1))).toBe(true);
+    expect(node(doc, 'r1').get('consentBy')).toEqual(BOB);
+    expect(updateNode(doc, 'r1', { fields: { consentAt: '2026-02-01' } }, ctxOf(ANNA, T1))).toBe(true);
+    expect(node(doc, 'r1').get('consentBy')).toEqual(ANNA);
+    // Giving the same consent again changes nothing, so stamps nothing.
+    expect(updateNode(doc, 'r1', { fields: { consent: 'no', consentAt: '2026-02-01' } }, ctxOf(BOB, T1))).toBe(false);
+    expect(node(doc, 'r1').get('consentBy')).toEqual(ANNA);
+    expect(keys).toEqual([
+      ['skills', 'updatedAt', 'updatedBy'],
+      ['retentionUntil', 'updatedAt', 'updatedBy'],
+      ['consent', 'consentBy', 'updatedAt', 'updatedBy'],
+      ['consentAt', 'consentBy', 'updatedAt', 'updatedBy'],
+    ]);
+    expect(readGraph(doc).nodes.get('r1')?.consentBy).toEqual(ANNA);
+  });
+
+  it("refuses removing a resident's consent, consent date or retention date", () => {
+    const doc = newDoc();
+    resident(doc, 'r1');
+    for (const key of ['consent', 'consentAt', 'retentionUntil']) {
+      const err = expectRefused(doc, 'invalid', () => updateNode(doc, 'r1', { fields: { [key]: undefined } }, ctx));
+      expect(err.fields, key).toEqual({ [key]: { code: 'required' } });
+    }
+    const err = expectRefused(doc, 'invalid', () => updateNode(doc, 'r1', { fields: { function: 'Conciërge' } }, ctx));
+    expect(err.fields).toEqual({ function: { code: 'notForResidents' } });
+  });
+
+  it('leaving the resident role drops the resident-only fields and consentBy, in one transaction', () => {
+    const doc = newDoc();
+    resident(doc, 'r1', ctx, { languages: ['nl'], skills: ['koken'] });
+    const keys = watchKeys(node(doc, 'r1'));
+    const origins = track(doc);
+    expect(updateNode(doc, 'r1', { fields: { role: 'volunteer' } }, ctxOf(BOB, T1))).toBe(true);
+    expect(origins).toEqual(['ui']);
+    expect(keys).toEqual([['consent', 'consentAt', 'consentBy', 'retentionUntil', 'role', 'updatedAt', 'updatedBy']]);
+    const n = node(doc, 'r1');
+    for (const k of ['consent', 'consentAt', 'retentionUntil', 'consentBy']) expect(n.has(k), k).toBe(false);
+    const g = readGraph(doc);
+    expect(g.problems).toEqual([]);
+    expect(g.nodes.get('r1')?.fields).toEqual({ role: 'volunteer', languages: ['nl'], skills: ['koken'] });
+    expect(g.nodes.get('r1')).not.toHaveProperty('consentBy');
+    // Now a volunteer, who may have a function.
+    expect(updateNode(doc, 'r1', { fields: { function: 'Vrijwilliger' } }, ctxOf(BOB, T1))).toBe(true);
+  });
+
+  it('refuses leaving the resident role while setting a resident-only field', () => {
+    const doc = newDoc();
+    resident(doc, 'r1');
+    const err = expectRefused(doc, 'invalid', () =>
+      updateNode(doc, 'r1', { fields: { role: 'professional', consent: 'yes' } }, ctx),
+    );
+    expect(err.fields).toEqual({ consent: { code: 'onlyForResidents' } });
+    // Removing them explicitly along with the role change is fine.
+    expect(
+      updateNode(
+        doc,
+        'r1',
+        { fields: { role: 'professional', consent: undefined, consentAt: '', retentionUntil: undefined } },
+        ctx,
+      ),
+    ).toBe(true);
+    expect(node(doc, 'r1').has('consent')).toBe(false);
+    expect(node(doc, 'r1').has('consentBy')).toBe(false);
+  });
+
+  it('becoming a resident needs consent and retention, and no function', () => {
+    const doc = newDoc();
+    person(doc, 'p1', ctx, { function: 'Buurtwerker', languages: ['nl'] });
+    const err = expectRefused(doc, 'invalid', () =>
+      updateNode(doc, 'p1', { fields: { role: 'resident_key_figure' } }, ctx),
+    );
+    expect(err.fields).toEqual({
+      function: { code: 'notForResidents' },
+      consent: { code: 'required' },
+      consentAt: { code: 'required' },
+      retentionUntil: { code: 'required' },
+    });
+    const e = expectRefused(doc, 'invalid', () => updateNode(doc, 'p1', { fields: { ...RESIDENT } }, ctx));
+    expect(e.fields).toEqual({ function: { code: 'notForResidents' } });
+    expect(updateNode(doc, 'p1', { fields: { ...RESIDENT, function: undefined } }, ctxOf(BOB, T1))).toBe(true);
+    const n = node(doc, 'p1');
+    expect(n.has('function')).toBe(false);
+    expect(n.get('role')).toBe('resident_key_figure');
+    expect(n.get('consentBy')).toEqual(BOB);
+    expect(n.get('languages')).toEqual(['nl']);
+    expect(readGraph(doc).problems).toEqual([]);
   });
 });
 

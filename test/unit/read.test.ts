@@ -92,8 +92,18 @@ describe('readGraph on documents written by the operations', () => {
         kind: 'person',
         label: 'Anna de Vries',
         id: 'anna',
-        fields: { role: 'professional', function: 'Buurtwerker', languages: ['nl', 'ar'], email: 'anna@example.nl' },
+        fields: { role: 'professional', function: 'Buurtwerker', languages: ['nl', 'ar'] },
         position: { x: 10, y: 20 },
+      },
+      ctx,
+    );
+    createNode(
+      doc,
+      {
+        kind: 'person',
+        label: 'Hassan',
+        id: 'hassan',
+        fields: { role: 'resident_key_figure', consent: 'yes', consentAt: '2026-01-15', retentionUntil: '2027-01-15' },
       },
       ctx,
     );
@@ -106,7 +116,16 @@ describe('readGraph on documents written by the operations', () => {
         status: 'proposed',
       },
     );
-    createNode(doc, { kind: 'organisation', label: 'Buurtteam', id: 'team', fields: { orgType: 'team_social' } }, ctx);
+    createNode(
+      doc,
+      {
+        kind: 'organisation',
+        label: 'Buurtteam',
+        id: 'team',
+        fields: { orgType: 'team_social', phone: '030-1234567', email: 'team@example.nl' },
+      },
+      ctx,
+    );
     createNode(doc, { kind: 'initiative', label: 'Taalcafé', id: 'cafe', fields: { stage: 'running' } }, ctx);
     createNode(doc, { kind: 'place', label: 'Buurthuis', id: 'huis', fields: { rooms: ['zaal'] } }, ctx);
     createNode(doc, { kind: 'area', label: 'Kanaleneiland', id: 'area', fields: { level: 'district' } }, ctx);
@@ -117,6 +136,7 @@ describe('readGraph on documents written by the operations', () => {
     link(doc, { kind: 'located_at', from: 'cafe', to: 'huis' }, ctx);
     link(doc, { kind: 'part_of', from: 'huis', to: 'area' }, ctx);
     link(doc, { kind: 'addresses', from: 'cafe', to: 'eenzaam' }, ctx);
+    link(doc, { kind: 'knows', from: 'hassan', to: 'anna' }, ctx);
     setNoteText(doc, 'anna', 'Werkt op dinsdag', ctx);
     moveNodes(doc, { bob: { x: -5.56, y: 3 } }, ctx);
     return doc;
@@ -127,12 +147,13 @@ describe('readGraph on documents written by the operations', () => {
     expect(g.problems).toEqual([]);
     expect(g.schemaVersion).toBe(SCHEMA_VERSION);
     expect(g.name).toBe('Kanaleneiland-Zuid');
-    expect([...g.nodes.keys()].sort()).toEqual(['anna', 'area', 'bob', 'cafe', 'eenzaam', 'huis', 'team']);
+    expect(g.freshnessMonths).toBe(6);
+    expect([...g.nodes.keys()].sort()).toEqual(['anna', 'area', 'bob', 'cafe', 'eenzaam', 'hassan', 'huis', 'team']);
     expect(g.nodes.get('anna')).toEqual({
       id: 'anna',
       kind: 'person',
       label: 'Anna de Vries',
-      fields: { role: 'professional', function: 'Buurtwerker', languages: ['nl', 'ar'], email: 'anna@example.nl' },
+      fields: { role: 'professional', function: 'Buurtwerker', languages: ['nl', 'ar'] },
       position: { x: 10, y: 20 },
       provenance: {
         createdBy: ANNA,
@@ -149,7 +170,18 @@ describe('readGraph on documents written by the operations', () => {
     expect(bob.provenance.createdBy).toEqual(BOB);
     expect(bob.position).toEqual({ x: -5.6, y: 3 });
     expect(g.nodes.get('team')?.position).toBeUndefined();
-    expect(g.edges.size).toBe(6);
+    // An organisation's contact details are plain fields of the map document.
+    expect(g.nodes.get('team')?.fields).toEqual({
+      orgType: 'team_social',
+      phone: '030-1234567',
+      email: 'team@example.nl',
+    });
+    expect(g.nodes.get('hassan')).toMatchObject({
+      fields: { role: 'resident_key_figure', consent: 'yes', consentAt: '2026-01-15', retentionUntil: '2027-01-15' },
+      consentBy: ANNA,
+    });
+    expect(g.nodes.get('anna')).not.toHaveProperty('consentBy');
+    expect(g.edges.size).toBe(7);
     expect(g.edges.get('knows|anna|bob')).toEqual({
       id: 'knows|anna|bob',
       kind: 'knows',
@@ -173,7 +205,7 @@ describe('readGraph on documents written by the operations', () => {
   it('does not expose the note or reserved keys as fields', () => {
     const g = readGraph(build());
     for (const n of g.nodes.values()) {
-      for (const k of ['note', 'kind', 'label', 'x', 'y', 'status', 'createdAt'])
+      for (const k of ['note', 'kind', 'label', 'x', 'y', 'status', 'createdAt', 'consentBy'])
         expect(n.fields).not.toHaveProperty(k);
     }
   });
@@ -249,20 +281,59 @@ describe('readGraph on foreign nodes', () => {
     const doc = newDoc();
     foreignNode(doc, 'p1', {
       ...PERSON,
-      email: 'nope',
-      phone: 301234567,
       languages: ['nl', 3],
+      consentAt: '2026-13-01',
       function: ' Buurtwerker ',
       role: 'boss',
     });
+    foreignNode(doc, 'o1', { ...ORG, email: 'nope', phone: 301234567, website: 'https://example.org/' });
     const g = readGraph(doc);
     expect(g.nodes.get('p1')?.fields).toEqual({ function: 'Buurtwerker' });
+    expect(g.nodes.get('o1')?.fields).toEqual({ orgType: 'school', website: 'https://example.org/' });
     expect(codes(g.problems)).toEqual([
-      'nodes/p1:invalidField:email',
+      'nodes/o1:invalidField:email',
+      'nodes/o1:invalidField:phone',
+      'nodes/p1:invalidField:consentAt',
       'nodes/p1:invalidField:languages',
-      'nodes/p1:invalidField:phone',
       'nodes/p1:invalidField:role',
     ]);
+  });
+
+  it("never reads a person's contact details from the map document, valid or not, and reports nothing", () => {
+    const doc = newDoc();
+    foreignNode(doc, 'p1', { ...PERSON, phone: '030-1234567', email: 'anna@example.nl', address: 'Kanaalweg 1' });
+    foreignNode(doc, 'p2', { ...PERSON, phone: 301234567, email: 'nope', address: new Y.Text('x') });
+    foreignNode(doc, 'o1', { ...ORG, phone: '030-7654321', email: 'info@school.nl', address: 'Schoolstraat 1' });
+    foreignNode(doc, 'pl1', { kind: 'place', label: 'Buurthuis', address: 'Marshalllaan 1', phone: '030-1111111' });
+    const g = readGraph(doc);
+    expect(g.problems).toEqual([]);
+    expect(g.nodes.get('p1')?.fields).toEqual({ role: 'volunteer' });
+    expect(g.nodes.get('p2')?.fields).toEqual({ role: 'volunteer' });
+    expect(g.nodes.get('o1')?.fields).toEqual({
+      orgType: 'school',
+      phone: '030-7654321',
+      email: 'info@school.nl',
+      address: 'Schoolstraat 1',
+    });
+    expect(g.nodes.get('pl1')?.fields).toEqual({ address: 'Marshalllaan 1', phone: '030-1111111' });
+    const problems: Problem[] = [];
+    expect(readNode('p1', attached({ ...PERSON, email: 'x', phone: '030-1234567' }), problems)?.fields).toEqual({
+      role: 'volunteer',
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('reads consentBy as an actor, ignoring a malformed one', () => {
+    const doc = newDoc();
+    const R = { kind: 'person', label: 'Hassan', role: 'resident_key_figure', consent: 'yes' };
+    foreignNode(doc, 'r1', { ...R, consentBy: { id: 'u-bob', name: 'Bob Jansen', extra: 1 } });
+    foreignNode(doc, 'r2', { ...R, consentBy: 'Bob' });
+    foreignNode(doc, 'r3', { ...R, consentBy: { id: 'u-bob' } });
+    foreignNode(doc, 'r4', { ...R, consentBy: new Y.Map() });
+    const g = readGraph(doc);
+    expect(g.nodes.get('r1')?.consentBy).toEqual(BOB);
+    for (const id of ['r2', 'r3', 'r4']) expect(g.nodes.get(id), id).not.toHaveProperty('consentBy');
+    for (const n of g.nodes.values()) expect(n.fields).not.toHaveProperty('consentBy');
   });
 
   it('accepts numbers written as strings and normalises values', () => {
@@ -604,6 +675,7 @@ describe('readGraph never throws on garbage', () => {
       kind: 'person',
       label: 'Anna',
       role: new Y.Map(),
+      function: new Y.Text('Buurtwerker'),
       email: new Y.Text('a@b.nl'),
       languages: Y.Array.from(['nl']),
       skills: { 0: 'a' },
@@ -636,7 +708,7 @@ describe('readGraph never throws on garbage', () => {
       'nodes/a1:invalidField:population',
       'nodes/n1:unknownKind:object',
       'nodes/n2:badLabel',
-      'nodes/n3:invalidField:email',
+      'nodes/n3:invalidField:function',
       'nodes/n3:invalidField:languages',
       'nodes/n3:invalidField:role',
       'nodes/n3:invalidField:skills',
@@ -682,9 +754,9 @@ describe('readGraph never throws on garbage', () => {
 describe('readNode, readEdge and edgeKey', () => {
   it('readNode reads one node and reports into the given list', () => {
     const problems: Problem[] = [];
-    const n = readNode('p1', attached({ ...PERSON, email: 'x' }), problems);
+    const n = readNode('p1', attached({ ...PERSON, function: 7 }), problems);
     expect(n).toMatchObject({ id: 'p1', kind: 'person', label: 'Anna', fields: { role: 'volunteer' } });
-    expect(problems).toEqual([{ where: 'nodes/p1', code: 'invalidField', detail: 'email' }]);
+    expect(problems).toEqual([{ where: 'nodes/p1', code: 'invalidField', detail: 'function' }]);
     expect(readNode('p 1', attached(PERSON), problems)).toBeUndefined();
     expect(readNode('p2', 'nope', problems)).toBeUndefined();
     expect(problems.slice(1)).toEqual([

@@ -6,9 +6,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { GraphStore } from '../../client/src/sync/graph-store.js';
-import { SearchIndex } from '../../client/src/ui/map/search-index.js';
+import { SearchIndex, indexedItem } from '../../client/src/ui/map/search-index.js';
 import { fold, foldedWords, words } from '../../client/src/ui/map/text-fold.js';
-import { type OpContext, createNode, deleteNode, updateNode } from '../../schema/index.js';
+import {
+  type GraphNode,
+  type OpContext,
+  createNode,
+  deleteNode,
+  nodesMap,
+  setContactDetails,
+  updateNode,
+} from '../../schema/index.js';
 import { fillDemo } from '../../server/demo.js';
 
 const ctx: OpContext = { actor: { id: 'tester', name: 'Tester' }, origin: 'ui' };
@@ -94,13 +102,36 @@ describe('SearchIndex', () => {
   });
 
   it('never indexes protected fields (contact details of persons)', () => {
-    createNode(
-      doc,
-      { kind: 'person', label: 'Piet Test', fields: { role: 'volunteer', email: 'geheimadres@example.org' } },
+    const id = createNode(doc, { kind: 'person', label: 'Piet Test', fields: { role: 'volunteer' } }, ctx);
+    // Where they belong: the protected document, which the index never sees.
+    const contacts = new Y.Doc();
+    setContactDetails(
+      contacts,
+      id,
+      'person',
+      { email: 'geheimadres@example.org', address: 'Geheimstraat 12', phone: '030-1234567' },
       ctx,
     );
     expect(labels('geheimadres')).toEqual([]);
+    expect(labels('geheimstraat')).toEqual([]);
     expect(labels('piet test')).toEqual(['Piet Test']);
+    // A foreign copy in the map document (an older client's) is not read, so not indexed.
+    nodesMap(doc).get(id)!.set('address', 'Verstopstraat 3');
+    updateNode(doc, id, { fields: { skills: ['koken'] } }, ctx);
+    expect(labels('koken')).toContain('Piet Test');
+    expect(labels('verstopstraat')).toEqual([]);
+    // And not even when a node handed to the index carries one (the home address is a text field).
+    const node: GraphNode = {
+      id: 'p1',
+      kind: 'person',
+      label: 'Anna',
+      fields: { role: 'volunteer', function: 'Buurtwerker', address: 'Geheimstraat 12', email: 'a@example.org' },
+      provenance: { status: 'confirmed' },
+    };
+    expect(indexedItem(node).text).toBe('Buurtwerker');
+    // An organisation's or place's address is no secret: it is indexed.
+    createNode(doc, { kind: 'place', label: 'Buurthuis Test', fields: { address: 'Openbarestraat 1' } }, ctx);
+    expect(labels('openbarestraat')).toEqual(['Buurthuis Test']);
   });
 
   it('returns at most the limit, best first', () => {
