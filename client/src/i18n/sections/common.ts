@@ -48,6 +48,7 @@ export const nl = {
     duplicate: 'Deze koppeling bestaat al.',
     selfLink: 'Een item kan niet aan zichzelf gekoppeld worden.',
     newerSchema: 'Deze kaart is gemaakt met een nieuwere versie van Buurtweb: vernieuw de pagina.',
+    notAllowed: 'Dat mag je met jouw rol op deze kaart niet doen.',
   },
 };
 
@@ -98,5 +99,6 @@ export const en: typeof nl = {
     duplicate: 'This link already exists.',
     selfLink: 'An item cannot be linked to itself.',
     newerSchema: 'This map was made with a newer version of Buurtweb: reload the page.',
+    notAllowed: 'Your role on this map does not allow that.',
   },
 };

@@ -3,9 +3,9 @@
  * model, filters, what to show, focus requests and messages. Views get it with useMap().
  */
 import { type Accessor, createContext, createMemo, createSignal, useContext } from 'solid-js';
-import type { NodeKind, OpError } from '../../../../schema/index.js';
+import type { NodeKind } from '../../../../schema/index.js';
 import { t } from '../../i18n';
-import type { MapModel } from '../../sync/map-model';
+import type { ActionError, MapModel } from '../../sync/map-model';
 import { type Filters, NO_FILTERS, visibleIds } from './filtering';
 
 export interface Notice {
@@ -27,7 +27,7 @@ export interface MapUi {
   notices: Accessor<Notice[]>;
   notify(text: string, kind?: 'info' | 'error'): void;
   /** Shows why an operation was refused. */
-  reportError(err: OpError): void;
+  reportError(err: ActionError): void;
   /** The kind being created in the create dialog, or null when it is closed. */
   creating: Accessor<NodeKind | null>;
   openCreate(kind: NodeKind): void;
