@@ -176,7 +176,7 @@ describe('working together on one map', () => {
     expect(forged).toBe(true);
     // The server refuses it (4409): the viewer is told, and starts again from the server's state.
     await viewer.page.getByRole('alert').filter({ hasText: 'je kunt deze kaart alleen bekijken' }).waitFor();
-    await expect.poll(() => status(viewer.page)).toContain('Online');
+    await expect.poll(() => status(viewer.page), { timeout: 10_000 }).toContain('Online');
     expect(await row(viewer.page, 'VERVALST door kijker').count()).toBe(0);
     await createPerson(editor, 'Jan na de vervalsing');
     await row(viewer.page, 'Jan na de vervalsing').waitFor();

@@ -195,13 +195,17 @@ describe('keeping the map current', () => {
     await links.getByText('Mohamed El Amrani werkt bij Buurtteam Kanaleneiland').waitFor();
     await screenshot(editor, 'issue5-editor-proposals');
 
+    // Notices last a few seconds: listen before acting.
+    const confirmedNotice = intern
+      .getByText('Je voorstel ‘Mohamed El Amrani’ is bevestigd door Esther (buurtteam).')
+      .waitFor();
     await items.getByRole('button', { name: 'Bevestigen: Mohamed El Amrani' }).click();
     await expect.poll(() => items.getByRole('listitem').count(), POLL).toBe(1);
     await expect.poll(() => badges(editor, 'Mohamed El Amrani'), POLL).toBe('');
     await expect.poll(() => badges(intern, 'Mohamed El Amrani'), POLL).toBe('');
     await expect.poll(async () => (await canvasNode(intern, 'Mohamed El Amrani')).proposed, POLL).toBe(false);
     expect((await canvasNode(editor, 'Mohamed El Amrani')).proposed).toBe(false);
-    await intern.getByText('Je voorstel ‘Mohamed El Amrani’ is bevestigd door Esther (buurtteam).').waitFor();
+    await confirmedNotice;
 
     // The link, from the item panel.
     await select(editor, 'Mohamed El Amrani');
@@ -221,12 +225,13 @@ describe('keeping the map current', () => {
     await items.getByRole('button', { name: 'Afwijzen: Geldzorgen' }).click();
     const ask = editor.getByRole('alertdialog', { name: 'Voorstel afwijzen' });
     await ask.getByText('Het voorstel Geldzorgen afwijzen?', { exact: false }).waitFor();
+    const rejectedNotice = intern.getByText('Je voorstel ‘Geldzorgen’ is afgewezen.').waitFor();
     await ask.getByRole('button', { name: 'Afwijzen' }).click();
     await review(editor).getByText('Er zijn geen open voorstellen.').waitFor();
     await showList(editor);
     await expect.poll(() => row(editor, 'Geldzorgen').count(), POLL).toBe(0);
     await expect.poll(() => row(intern, 'Geldzorgen').count(), POLL).toBe(0);
-    await intern.getByText('Je voorstel ‘Geldzorgen’ is afgewezen.').waitFor();
+    await rejectedNotice;
     await openReview(intern, 'Voorstellen');
     await review(intern).getByRole('list', { name: 'Net afgehandeld' }).getByText('Geldzorgen').waitFor();
     await review(intern)
