@@ -1,7 +1,8 @@
 /**
  * Issue 3's acceptance, as people would do it in two (and three) browsers: live editing
  * both ways, both offline and back, the server down and the page reloaded, a viewer who
- * cannot edit (and whose forged writes never arrive), and map text that stays text.
+ * cannot edit (whose forged writes never arrive, and whose device comes back to the
+ * server's state), and map text that stays text.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,7 +145,7 @@ describe('working together on one map', () => {
     await row(c.page, 'Ilse zonder server').waitFor({ timeout: 15_000 });
   });
 
-  it('a viewer gets no editing controls, and its forged writes never arrive', async () => {
+  it('a viewer gets no editing controls; its forged writes never arrive and its device starts again', async () => {
     const viewer = await person('viewer', 'Kijker');
     const editor = contexts[0]!.pages()[0]!;
     expect(await viewer.page.getByRole('button', { name: 'Nieuw: Persoon' }).count()).toBe(0);
@@ -159,21 +160,31 @@ describe('working together on one map', () => {
     expect(await panel(viewer.page).getByRole('button', { name: 'Verwijderen' }).count()).toBe(0);
     await screenshot(viewer.page, 'issue3-viewer');
 
-    // A forged write: the viewer's own client writes anyway (as a tampered client would).
+    // The viewer's own client refuses to write at all.
+    const refused = await viewer.page.evaluate(
+      () => (window as unknown as TestWindow).buurtweb.ui.model.actions.createNode({ kind: 'theme', label: 'Nee' }).ok,
+    );
+    expect(refused).toBe(false);
+    // A forged write: the client writes anyway (as a tampered client would).
     const forged = await viewer.page.evaluate(
       () =>
-        (window as unknown as TestWindow).buurtweb.ui.model.actions.createNode({
+        (window as unknown as TestWindow).buurtweb.ui.model.forgedActions.createNode({
           kind: 'theme',
           label: 'VERVALST door kijker',
         }).ok,
     );
-    expect(forged).toBe(true); // it exists locally only
+    expect(forged).toBe(true);
+    // The server refuses it (4409): the viewer is told, and starts again from the server's state.
+    await viewer.page.getByRole('alert').filter({ hasText: 'je kunt deze kaart alleen bekijken' }).waitFor();
+    await expect.poll(() => status(viewer.page), { timeout: 10_000 }).toContain('Online');
+    expect(await row(viewer.page, 'VERVALST door kijker').count()).toBe(0);
     await createPerson(editor, 'Jan na de vervalsing');
     await row(viewer.page, 'Jan na de vervalsing').waitFor();
-    await new Promise((r) => setTimeout(r, 500));
     expect(await row(editor, 'VERVALST door kijker').count()).toBe(0);
+    expect(await row(viewer.page, 'VERVALST door kijker').count()).toBe(0);
     const stored = Buffer.concat(server.app.storage.loadUpdates(MAP).map((u) => Buffer.from(u.data)));
     expect(stored.includes(Buffer.from('VERVALST door kijker'))).toBe(false);
+    await screenshot(viewer.page, 'issue5-viewer-start-again');
   });
 
   it('shows map text as text, never as HTML', async () => {

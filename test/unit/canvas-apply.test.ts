@@ -35,6 +35,7 @@ const change = (c: { nodes?: Partial<GraphChange['nodes']>; edges?: Partial<Grap
   edges: { added: [], updated: [], removed: [], ...c.edges },
   notes: [],
   meta: false,
+  local: false,
 });
 const ctx = { lang: 'nl' as const, isHidden: () => false, parking: { x: 0, y: 0 } };
 

@@ -139,6 +139,23 @@ describe('filters', () => {
     expect(sorted(inZuidwest)).toEqual(['doenja', 'zuidwest']);
   });
 
+  it('status: only proposals, only stale items, only those highlighted as changed', () => {
+    createNode(doc, { kind: 'theme', label: 'Voorstel', id: 'voorstel' }, { ...ctx, status: 'proposed' });
+    expect(sorted(visibleIds(store, { ...NO_FILTERS, status: 'proposed' }, []))).toEqual(['voorstel']);
+    const stale = new Set(['gerda', 'doenja']);
+    expect(sorted(visibleIds(store, { ...NO_FILTERS, status: 'stale' }, [], { stale }))).toEqual(['doenja', 'gerda']);
+    // A highlighted item deleted since is not shown; combined with kinds as "and".
+    const changed = new Set(['hassan', 'gerda', 'deleted-since']);
+    expect(sorted(visibleIds(store, { ...NO_FILTERS, status: 'changed' }, [], { changed }))).toEqual([
+      'gerda',
+      'hassan',
+    ]);
+    expect(
+      sorted(visibleIds(store, { ...NO_FILTERS, status: 'stale', kinds: ['organisation'] }, [], { stale })),
+    ).toEqual(['doenja']);
+    expect(filtersActive({ ...NO_FILTERS, status: 'stale' })).toBe(true);
+  });
+
   it('ignores a filter on an item that no longer exists', () => {
     deleteNode(doc, 'schulden', ctx);
     expect(visibleIds(store, { ...NO_FILTERS, themeId: 'schulden' }, [])?.size).toBe(store.nodes.size);

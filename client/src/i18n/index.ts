@@ -9,10 +9,11 @@ import * as canvas from './sections/canvas';
 import * as common from './sections/common';
 import * as list from './sections/list';
 import * as panel from './sections/panel';
+import * as review from './sections/review';
 
 const DICTS = {
-  nl: { ...common.nl, canvas: canvas.nl, list: list.nl, panel: panel.nl },
-  en: { ...common.en, canvas: canvas.en, list: list.en, panel: panel.en },
+  nl: { ...common.nl, canvas: canvas.nl, list: list.nl, panel: panel.nl, review: review.nl },
+  en: { ...common.en, canvas: canvas.en, list: list.en, panel: panel.en, review: review.en },
 };
 export type Dictionary = (typeof DICTS)['nl'];
 const KEY = 'buurtweb.lang';

@@ -26,6 +26,8 @@ export interface GraphChange {
   /** Node ids whose note changed (notes are not part of GraphNode). */
   notes: string[];
   meta: boolean;
+  /** Made on this device (its own operations, undo) rather than received from others. */
+  local: boolean;
 }
 
 export type GraphListener = (change: GraphChange) => void;
@@ -84,7 +86,7 @@ export class GraphStore {
     this.onMeta = () => {
       this.dirtyMeta = true;
     };
-    this.onAfterTransaction = () => this.flush();
+    this.onAfterTransaction = (tr) => this.flush(tr.local);
     nodes.observeDeep(this.onNodes);
     edges.observeDeep(this.onEdges);
     metaMap(doc).observe(this.onMeta);
@@ -125,13 +127,14 @@ export class GraphStore {
     return out;
   }
 
-  private flush(): void {
+  private flush(local = true): void {
     if (!this.dirtyNodes.size && !this.dirtyEdges.size && !this.dirtyNotes.size && !this.dirtyMeta) return;
     const change: GraphChange = {
       nodes: { added: [], updated: [], removed: [] },
       edges: { added: [], updated: [], removed: [] },
       notes: [...this.dirtyNotes],
       meta: this.dirtyMeta,
+      local,
     };
     const nodes = nodesMap(this.doc);
     const edges = edgesMap(this.doc);

@@ -1,7 +1,10 @@
 /**
  * The doc/sync layer of one open map: the Y.Doc, kept on this device (y-indexeddb) and
  * synced through the stock y-websocket provider; the derived graph the UI reads; every
- * write as a typed operation (origin `ui`); undo of one's own changes only; presence.
+ * write as a typed operation (origin `ui`), checked against the role's rules first
+ * (role-rules.ts, actions.ts); undo of one's own changes only; presence; the activity
+ * feed. When the server refuses an update anyway (close code 4409) the local copy is
+ * dropped and `onRejected` lets the page open the map again from the server's state.
  * UI code uses this object and never touches Y types (house rule 2).
  */
 import { type Accessor, createSignal } from 'solid-js';
@@ -9,35 +12,27 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
-  type CreateNodeInput,
-  type EdgeKind,
+  CLOSE,
   type GraphEdge,
   type GraphNode,
-  type LinkInput,
   type OpContext,
-  OpError,
   ORIGIN,
   SYNC_PATH,
   type SessionInfo,
-  type UpdateNodeInput,
-  createLinkedNode,
-  createNode,
-  deleteNode,
   edgesMap,
-  link,
   metaMap,
-  moveNodes,
+  newItemStatus,
   noteOf,
   noteText,
   nodesMap,
-  unlink,
-  updateEdge,
-  updateNode,
-  verifyNode,
 } from '../../../schema/index.js';
+import { type MapActions, guardActions, rawActions } from './actions';
+import { type ActivityQuery, type ActivityResult, fetchActivity } from './activity';
 import { GraphStore, type GraphListener } from './graph-store';
 import { MentionIndex } from './mention-index';
 import type { NoteBinding } from './note-editor';
+import { type RoleRules, roleRules } from './role-rules';
+import { keepUndoWithinRole } from './undo-within-role';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -50,32 +45,12 @@ export interface PeerPresence {
   selection: string[];
 }
 
-/** What an action returns: the result, or why it was refused (for a message to the user). */
-export type ActionResult<T = void> = { ok: true; value: T } | { ok: false; error: OpError };
-
-export interface MapActions {
-  createNode(input: CreateNodeInput): ActionResult<string>;
-  /** Creates a node linked to an existing one: one operation, one undo step. */
-  createLinkedNode(
-    input: CreateNodeInput,
-    linkTo: { kind: EdgeKind; other: string; direction?: 'from' | 'to'; fields?: Record<string, unknown> },
-  ): ActionResult<{ nodeId: string; edgeId: string }>;
-  updateNode(id: string, input: UpdateNodeInput): ActionResult<boolean>;
-  verifyNode(id: string): ActionResult;
-  deleteNode(id: string): ActionResult;
-  link(input: LinkInput): ActionResult<string>;
-  updateEdge(id: string, fields: Record<string, unknown>): ActionResult<boolean>;
-  unlink(id: string): ActionResult;
-  /** A drag by the user ended (never called while dragging): undoable. */
-  moveNodes(positions: Record<string, { x: number; y: number }>): ActionResult;
-  /** Automatic placement (new items, "tidy up"): shared with everyone, not an undo step. */
-  placeNodes(positions: Record<string, { x: number; y: number }>): ActionResult;
-}
-
 export interface MapModel {
   readonly session: SessionInfo;
   /** False for viewers: the interface offers no editing. */
   readonly canEdit: boolean;
+  /** What this role may do; the interface offers only that, and `actions` refuse the rest. */
+  readonly rules: RoleRules;
   readonly store: GraphStore;
   /** Bumps after every change of the graph: read it to make a computation reactive. */
   readonly version: Accessor<number>;
@@ -83,6 +58,8 @@ export interface MapModel {
   edges(): GraphEdge[];
   node(id: string): GraphNode | undefined;
   mapName(): string;
+  /** The map's freshness period in months. */
+  freshnessMonths(): number;
   /** Incremental changes, for the canvas. */
   subscribe(listener: GraphListener): () => void;
   readonly status: Accessor<ConnectionStatus>;
@@ -92,6 +69,13 @@ export interface MapModel {
   readonly selection: Accessor<string[]>;
   setSelection(ids: string[]): void;
   readonly actions: MapActions;
+  /**
+   * The same operations without this device's role checks: what a tampered client would
+   * send. Only for tests of the server's refusal and the start-again; the interface never uses it.
+   */
+  readonly forgedActions: MapActions;
+  /** The server's activity feed of this map (newest first). */
+  activity(query?: ActivityQuery): Promise<ActivityResult>;
   undo(): void;
   redo(): void;
   readonly canUndo: Accessor<boolean>;
@@ -107,18 +91,15 @@ export interface MapModel {
   destroy(): void;
 }
 
-function attempt<T>(fn: () => T): ActionResult<T> {
-  try {
-    return { ok: true, value: fn() };
-  } catch (err) {
-    if (err instanceof OpError) return { ok: false, error: err };
-    throw err;
-  }
-}
-
 export interface ConnectOptions {
   /** For tests: no server connection. */
   offline?: boolean;
+  /**
+   * The server refused a change from this device (close code 4409): it holds changes the
+   * server will never accept. The local copy has been removed when this is called; the
+   * caller opens the map again (a fresh doc from the server's state) and explains why.
+   */
+  onRejected?(reason: string): void;
 }
 
 export function openMap(session: SessionInfo, token: string, opts: ConnectOptions = {}): MapModel {
@@ -146,13 +127,23 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   local.on('synced', () => setLocalReady(true));
   // When the device loses its network, a WebSocket can linger for a minute before it
   // notices: disconnect at once (edits stay local) and reconnect when the network is back.
+  let rejected = false;
   const wentOffline = () => provider.disconnect();
   const cameOnline = () => {
-    if (!opts.offline) provider.connect();
+    if (!opts.offline && !rejected) provider.connect();
   };
   window.addEventListener('offline', wentOffline);
   window.addEventListener('online', cameOnline);
   if (!navigator.onLine) provider.disconnect();
+  // Refused (4409): this doc holds a change the server will never take, and every
+  // reconnect would send it again. Stop, drop the local copy, and let the page start again.
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event?.code !== CLOSE.rejected || rejected) return;
+    rejected = true;
+    provider.shouldConnect = false;
+    console.warn('The server refused a change from this device; starting again from its state:', event.reason);
+    void local.clearData().finally(() => opts.onRejected?.(event.reason));
+  });
   provider.on('status', ({ status: s }: { status: string }) => {
     setStatus(s === 'connected' ? 'online' : s === 'connecting' ? 'connecting' : 'offline');
   });
@@ -191,23 +182,25 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
     setPeers(list);
   });
 
-  const ctx: OpContext = { actor: session.actor, origin: ORIGIN.ui };
+  const rules = roleRules(session.role, session.actor.id);
+  // A contributor's new items and links are proposals (the server refuses anything else).
+  const ctx: OpContext = { actor: session.actor, origin: ORIGIN.ui, status: newItemStatus(session.role) };
+  const raw = rawActions(doc, ctx);
+  const guarded = guardActions(raw, rules, store);
   const actions: MapActions = {
-    createNode: (input) => attempt(() => createNode(doc, input, ctx)),
-    createLinkedNode: (input, linkTo) => attempt(() => createLinkedNode(doc, input, linkTo, ctx)),
-    updateNode: (id, input) => attempt(() => updateNode(doc, id, input, ctx)),
-    verifyNode: (id) => attempt(() => verifyNode(doc, id, ctx)),
-    deleteNode: (id) =>
-      attempt(() => {
-        deleteNode(doc, id, ctx);
-        setSelection(selection().filter((x) => x !== id));
-      }),
-    link: (input) => attempt(() => link(doc, input, ctx)),
-    updateEdge: (id, fields) => attempt(() => updateEdge(doc, id, fields, ctx)),
-    unlink: (id) => attempt(() => unlink(doc, id, ctx)),
-    moveNodes: (positions) => attempt(() => moveNodes(doc, positions, ctx)),
-    placeNodes: (positions) => attempt(() => moveNodes(doc, positions, { ...ctx, origin: ORIGIN.layout })),
+    ...guarded,
+    deleteNode: (id) => {
+      const r = guarded.deleteNode(id);
+      if (r.ok) setSelection(selection().filter((x) => x !== id));
+      return r;
+    },
+    rejectProposal: (target) => {
+      const r = guarded.rejectProposal(target);
+      if (r.ok && 'node' in target) setSelection(selection().filter((x) => x !== target.node));
+      return r;
+    },
   };
+  if (session.role === 'contributor') keepUndoWithinRole(store, session.actor.id, undoManager);
 
   function setSelection(ids: string[]): void {
     const unique = [...new Set(ids)];
@@ -217,13 +210,15 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
 
   return {
     session,
-    canEdit: session.role !== 'viewer',
+    canEdit: rules.mayCreate,
+    rules,
     store,
     version,
     nodes: () => (version(), [...store.nodes.values()]),
     edges: () => (version(), [...store.edges.values()]),
     node: (id) => (version(), store.nodes.get(id)),
     mapName: () => (version(), store.name || session.mapName),
+    freshnessMonths: () => (version(), store.freshnessMonths),
     subscribe: (l) => store.subscribe(l),
     status,
     localReady,
@@ -231,13 +226,16 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
     selection,
     setSelection,
     actions,
+    forgedActions: raw,
+    activity: (query) => fetchActivity(session.mapId, token, query),
     undo: () => undoManager.undo(),
     redo: () => undoManager.redo(),
     canUndo,
     canRedo,
     noteBinding(id) {
       let fragment = noteOf(doc, id);
-      if (!fragment && nodesMap(doc).has(id) && session.role !== 'viewer') {
+      // Only where this role may write: a note is part of its item.
+      if (!fragment && nodesMap(doc).has(id) && rules.mayChange(store.nodes.get(id))) {
         // Items from tools that wrote no note get one when someone first writes in it.
         doc.transact(() => nodesMap(doc).get(id)!.set('note', new Y.XmlFragment()), ORIGIN.ui);
         fragment = noteOf(doc, id);
@@ -269,4 +267,5 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   };
 }
 
-export type { EdgeKind };
+export type { ActionError, ActionResult, ItemRef, MapActions } from './actions';
+export type { RoleRules } from './role-rules';

@@ -27,6 +27,7 @@ export const nl = {
   remove: 'Verwijderen',
   confirm: 'Bevestigen',
   readOnly: 'Je kunt deze kaart bekijken, niet bewerken.',
+  proposing: 'Wat je toevoegt wordt een voorstel tot een redacteur het bevestigt.',
   toolbar: 'Werkbalk',
   newItem: 'Nieuw: {kind}',
   undo: 'Ongedaan maken',
@@ -36,7 +37,7 @@ export const nl = {
   zoomIn: 'Inzoomen',
   zoomOut: 'Uitzoomen',
   shortcuts:
-    'Sneltoetsen: N nieuw item, L koppelen, / zoeken, Delete verwijderen, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw',
+    'Sneltoetsen: N nieuw item, L koppelen, K klopt nog, / zoeken, Delete verwijderen, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw',
   notices: 'Meldingen',
   removeFromDevice: 'Verwijder van dit apparaat',
   removeFromDeviceConfirm: 'De kaart van dit apparaat verwijderen? Wat nog niet gedeeld is gaat verloren.',
@@ -48,6 +49,7 @@ export const nl = {
     duplicate: 'Deze koppeling bestaat al.',
     selfLink: 'Een item kan niet aan zichzelf gekoppeld worden.',
     newerSchema: 'Deze kaart is gemaakt met een nieuwere versie van Buurtweb: vernieuw de pagina.',
+    notAllowed: 'Dat mag je met jouw rol op deze kaart niet doen.',
   },
 };
 
@@ -78,6 +80,7 @@ export const en: typeof nl = {
   remove: 'Remove',
   confirm: 'Confirm',
   readOnly: 'You can view this map, not edit it.',
+  proposing: 'What you add becomes a proposal until an editor confirms it.',
   toolbar: 'Toolbar',
   newItem: 'New: {kind}',
   undo: 'Undo',
@@ -86,7 +89,7 @@ export const en: typeof nl = {
   tidy: 'Tidy up (lay out everything again)',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
-  shortcuts: 'Shortcuts: N new item, L link, / search, Delete remove, Ctrl+Z undo, Ctrl+Shift+Z redo',
+  shortcuts: 'Shortcuts: N new item, L link, K still correct, / search, Delete remove, Ctrl+Z undo, Ctrl+Shift+Z redo',
   notices: 'Notifications',
   removeFromDevice: 'Remove from this device',
   removeFromDeviceConfirm: 'Remove the map from this device? What has not been shared yet is lost.',
@@ -98,5 +101,6 @@ export const en: typeof nl = {
     duplicate: 'This link already exists.',
     selfLink: 'An item cannot be linked to itself.',
     newerSchema: 'This map was made with a newer version of Buurtweb: reload the page.',
+    notAllowed: 'Your role on this map does not allow that.',
   },
 };

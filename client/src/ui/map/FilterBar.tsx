@@ -1,6 +1,7 @@
 /**
  * Search, and what to show: kinds (toggle buttons), an area with its sub-areas, a
- * theme, and only the neighbourhood of the selection. Everything goes through
+ * theme, a status (stale, proposals, highlighted as changed) and only the
+ * neighbourhood of the selection. Everything goes through
  * ui.setFilters; the list and the canvas both follow ui.visible(). Native controls:
  * they are accessible as they are.
  */
@@ -8,7 +9,7 @@ import { For, Index, Show, createEffect, createMemo, createSignal, createUniqueI
 import { NODE_KINDS, NODE_KIND_DEFS, type NodeKind } from '../../../../schema/index.js';
 import { lang, loc, t } from '../../i18n';
 import { useMap } from './context';
-import { type AreaOption, NO_FILTERS, areaTree, filtersActive } from './filtering';
+import { type AreaOption, NO_FILTERS, type StatusFilter, areaTree, filtersActive } from './filtering';
 import { collator } from './list-rows';
 import { SearchBox } from './SearchBox';
 import './list.css';
@@ -59,6 +60,7 @@ export function FilterBar() {
     const f = filters();
     if (f.areaId && model.node(f.areaId)?.kind !== 'area') ui.setFilters({ areaId: null });
     if (f.themeId && model.node(f.themeId)?.kind !== 'theme') ui.setFilters({ themeId: null });
+    if (f.status === 'changed' && ui.changes.since() === null) ui.setFilters({ status: null });
   });
 
   const toggleKind = (kind: NodeKind) => {
@@ -117,6 +119,25 @@ export function FilterBar() {
                 </option>
               )}
             </Index>
+          </select>
+        </label>
+        <label class="filter-field">
+          <span class="filter-caption">{t().list.status}</span>
+          <select onChange={(e) => ui.setFilters({ status: (e.currentTarget.value || null) as StatusFilter | null })}>
+            <option value="" selected={!filters().status}>
+              {t().list.allStatuses}
+            </option>
+            <option value="stale" selected={filters().status === 'stale'}>
+              {t().list.onlyStale}
+            </option>
+            <option value="proposed" selected={filters().status === 'proposed'}>
+              {t().list.onlyProposed}
+            </option>
+            <Show when={ui.changes.since() !== null || filters().status === 'changed'}>
+              <option value="changed" selected={filters().status === 'changed'}>
+                {t().list.onlyChanged}
+              </option>
+            </Show>
           </select>
         </label>
         <div class="filter-field filter-neighbourhood">

@@ -1,11 +1,12 @@
-/** The map's name, who you are, the connection state and who else is here. */
-import { For } from 'solid-js';
+/** The map's name, who you are, the connection state, who else is here, and (owners) the settings. */
+import { For, Show } from 'solid-js';
 import { fmt, t } from '../../i18n';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { useMap } from './context';
 
 export function Header() {
-  const { model } = useMap();
+  const ui = useMap();
+  const { model } = ui;
   const others = () => {
     const n = model.peers().length;
     return n === 0 ? t().nobodyElse : n === 1 ? t().oneOtherHere : fmt(t().othersHere, { n });
@@ -32,6 +33,11 @@ export function Header() {
       <span role="status" aria-label={t().status} class={`status status-${model.status()}`}>
         {t()[model.status()]} · {others()}
       </span>
+      <Show when={model.rules.maySetSettings}>
+        <button type="button" class="btn header-settings" onClick={() => ui.openSettings()}>
+          {t().review.settings}
+        </button>
+      </Show>
       <LanguageSwitch />
     </header>
   );

@@ -256,6 +256,8 @@ export function ItemList() {
                     tabbable={tabbable() === id}
                     rowIndex={windowed() ? (indexOf().get(id) ?? 0) + 2 : undefined}
                     peers={peersById().get(id)}
+                    stale={ui.stale().has(id)}
+                    changed={ui.changed().has(id)}
                     onClick={(e) => choose(id, e.ctrlKey || e.metaKey || e.shiftKey)}
                     onFocus={() => setActiveId(id)}
                     onKeyDown={(e) => onRowKey(e, id)}

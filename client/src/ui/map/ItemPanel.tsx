@@ -1,7 +1,7 @@
 /**
- * The right column: the selected item to read and (for editors) to edit, link and
- * delete; a summary when several are selected; a hint when none is. The Delete key asks
- * to delete the selected item.
+ * The right column: the selected item to read and (where the role allows) to edit, link
+ * and delete; a summary when several are selected; a hint when none is. The Delete key
+ * asks to delete the selected item.
  */
 import { Match, Show, Switch, createSignal, onCleanup } from 'solid-js';
 import { t } from '../../i18n';
@@ -22,7 +22,7 @@ export function ItemPanel() {
     if (e.key !== 'Delete' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
     if (!model.canEdit || isTyping(e.target) || dialogOpen()) return;
     const id = single();
-    if (!id || !model.node(id)) return;
+    if (!id || !model.rules.mayChange(model.node(id))) return;
     e.preventDefault();
     setConfirming(id);
   };

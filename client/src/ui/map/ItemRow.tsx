@@ -1,6 +1,7 @@
 /**
- * One row of the item list: name (with a dot per person who has it selected), kind,
- * details and last change. The element lives as long as the item stays in view, and its
+ * One row of the item list: name (with a dot per person who has it selected, and badges
+ * for a proposal, a stale item or one changed since the chosen date), kind, details and
+ * last change. The element lives as long as the item stays in view, and its
  * cells follow the item as it changes: a row that was re-created would drop the
  * keyboard focus whenever someone (or the automatic layout) changed its item.
  */
@@ -18,6 +19,10 @@ export interface ItemRowProps {
   /** 1-based row number among all rows (header = 1), when not every row is rendered. */
   rowIndex: number | undefined;
   peers: readonly PeerPresence[] | undefined;
+  /** Not confirmed within the map's freshness period. */
+  stale: boolean;
+  /** Highlighted by "what changed since…". */
+  changed: boolean;
   onClick(e: MouseEvent): void;
   onFocus(): void;
   onKeyDown(e: KeyboardEvent): void;
@@ -28,10 +33,17 @@ export function ItemRow(props: ItemRowProps) {
   const who = () => props.node.provenance.updatedBy?.name;
   const kind = () => kindLabel(props.node, lang());
   const detail = () => detailOf(props.node, lang());
+  const badges = () => {
+    const out: ('proposed' | 'stale' | 'changed')[] = [];
+    if (props.node.provenance.status === 'proposed') out.push('proposed');
+    if (props.stale) out.push('stale');
+    if (props.changed) out.push('changed');
+    return out;
+  };
   return (
     <tr
       class="item-row"
-      classList={{ selected: props.selected }}
+      classList={{ selected: props.selected, changed: props.changed }}
       data-id={props.node.id}
       aria-rowindex={props.rowIndex}
       aria-selected={props.selected ? 'true' : 'false'}
@@ -41,17 +53,30 @@ export function ItemRow(props: ItemRowProps) {
       onKeyDown={(e) => props.onKeyDown(e)}
     >
       <td class="col-name">
-        <div class="name-cell">
-          <span class="cell-text" title={props.node.label}>
-            {props.node.label}
-          </span>
-          <For each={props.peers}>
-            {(p) => (
-              <span class="list-peer" style={{ '--peer-color': p.color }} title={p.name}>
-                <span class="list-sr-only">{fmt(t().list.selectedBy, { name: p.name })}</span>
-              </span>
-            )}
-          </For>
+        <div class="name-cell" classList={{ 'with-badges': badges().length > 0 }}>
+          <div class="name-line">
+            <span class="cell-text" title={props.node.label}>
+              {props.node.label}
+            </span>
+            <For each={props.peers}>
+              {(p) => (
+                <span class="list-peer" style={{ '--peer-color': p.color }} title={p.name}>
+                  <span class="list-sr-only">{fmt(t().list.selectedBy, { name: p.name })}</span>
+                </span>
+              )}
+            </For>
+          </div>
+          <Show when={badges().length > 0}>
+            <div class="list-badges">
+              <For each={badges()}>
+                {(b) => (
+                  <span class={`list-badge badge-${b}`} title={t().list.badgeHints[b]}>
+                    {t().list.badges[b]}
+                  </span>
+                )}
+              </For>
+            </div>
+          </Show>
         </div>
       </td>
       <td class="col-kind">

@@ -1,6 +1,6 @@
 /**
  * The legend: every kind of item with its shape, colour and pictogram, every kind of link
- * with its line and arrow, and the marks (proposal, selections). Drawn from the same
+ * with its line and arrow, and the marks (proposal, stale, changed since…, selections). Drawn from the same
  * table as the canvas stylesheet. Folded away behind a button; remembered per device.
  */
 import { For, Show, createSignal } from 'solid-js';
@@ -14,24 +14,30 @@ import {
 } from '../../../../schema/index.js';
 import { loc, t } from '../../i18n';
 import { EDGE_LOOK, NODE_LOOK, iconUri } from './canvas/kind-style';
+import { CHANGED, STALE } from './canvas/style';
 import { shapePoints, svgPoints } from './canvas/shapes';
 import './canvas.css';
 
 const KEY = 'buurtweb.legend';
 
-function KindSwatch(props: { kind: NodeKind; dashed?: boolean }) {
+/** A kind's shape as on the canvas; `mark` draws a proposal, a stale item or a changed one. */
+function KindSwatch(props: { kind: NodeKind; mark?: 'proposal' | 'stale' | 'changed' }) {
   const look = NODE_LOOK[props.kind];
   const points = shapePoints(look.shape);
   const common = () => ({
     fill: look.color,
-    stroke: props.dashed ? '#1d2733' : look.color,
-    'stroke-width': props.dashed ? 1.6 : 2,
+    'fill-opacity': props.mark === 'proposal' ? 0.55 : 1,
+    stroke: props.mark === 'proposal' ? '#1d2733' : props.mark === 'stale' ? STALE : look.color,
+    'stroke-width': props.mark === 'proposal' ? 1.6 : props.mark === 'stale' ? 2.6 : 2,
     'stroke-linejoin': 'round' as const,
-    'stroke-dasharray': props.dashed ? '3 2' : undefined,
+    'stroke-dasharray': props.mark === 'proposal' ? '3 2' : undefined,
   });
   const iconTop = 3 + (18 * (look.iconY - 50)) / 100;
   return (
     <svg class="swatch" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
+      <Show when={props.mark === 'changed'}>
+        <circle cx="12" cy="12" r="12" fill={CHANGED} fill-opacity="0.5" />
+      </Show>
       {look.shape === 'ellipse' ? (
         <circle cx="12" cy="12" r="10.5" {...common()} />
       ) : look.shape === 'round-rectangle' ? (
@@ -120,9 +126,17 @@ export function Legend() {
         <h2>{t().canvas.marks}</h2>
         <ul>
           <li>
-            <KindSwatch kind="person" dashed />
+            <KindSwatch kind="person" mark="proposal" />
             <LinkSwatch dashed />
             {t().canvas.proposal}
+          </li>
+          <li>
+            <KindSwatch kind="organisation" mark="stale" />
+            {t().canvas.stale}
+          </li>
+          <li>
+            <KindSwatch kind="person" mark="changed" />
+            {t().canvas.changed}
           </li>
           <li>
             <span class="mark mark-selected" aria-hidden="true" />

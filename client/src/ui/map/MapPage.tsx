@@ -1,8 +1,11 @@
 /**
  * One open map. Opens the session (from the server, or the one cached on this device
- * when offline), the map model, and lays out the views: list | canvas | item panel.
+ * when offline), the map model, and lays out the views: list (or the review panel) |
+ * canvas | item panel. When the server refuses a change from this device (4409), the
+ * model has dropped its local copy: the map opens again from the server's state (a new
+ * generation) and says why.
  */
-import { Show, createResource, onCleanup } from 'solid-js';
+import { type JSX, Show, createResource, createSignal, onCleanup } from 'solid-js';
 import type { SessionInfo } from '../../../../schema/index.js';
 import { t } from '../../i18n';
 import { type MapModel, openMap } from '../../sync/map-model';
@@ -13,6 +16,11 @@ import { GraphCanvas } from './GraphCanvas';
 import { Header } from './Header';
 import { ItemList } from './ItemList';
 import { ItemPanel } from './ItemPanel';
+import { RejectConfirm } from './panel/RejectConfirm';
+import { ReviewPanel } from './review/ReviewPanel';
+import { recordVisit } from './review/visits';
+import { SettingsDialog } from './SettingsDialog';
+import { StartAgainNotice } from './StartAgainNotice';
 import { Legend } from './Legend';
 import { LinkDialog } from './LinkDialog';
 import { Notices } from './Notices';
@@ -49,16 +57,38 @@ export function MapPage(props: { mapId: string }) {
             </main>
           );
         }
-        const model = openMap(r.session, r.token);
-        onCleanup(() => model.destroy());
-        return <OpenMap model={model} />;
+        const lastVisit = recordVisit(localStorage, props.mapId, Date.now());
+        const [generation, setGeneration] = createSignal(0);
+        const [refused, setRefused] = createSignal<string | null>(null);
+        return (
+          <Show when={generation() + 1} keyed>
+            {(_generation) => {
+              const model = openMap(r.session, r.token, {
+                onRejected: (reason) => {
+                  setRefused(reason);
+                  setGeneration((g) => g + 1);
+                },
+              });
+              onCleanup(() => model.destroy());
+              return (
+                <OpenMap model={model} lastVisit={lastVisit}>
+                  <Show when={refused()}>
+                    {(reason) => (
+                      <StartAgainNotice role={r.session.role} reason={reason()} onClose={() => setRefused(null)} />
+                    )}
+                  </Show>
+                </OpenMap>
+              );
+            }}
+          </Show>
+        );
       }}
     </Show>
   );
 }
 
-function OpenMap(props: { model: MapModel }) {
-  const ui = createMapUi(props.model);
+function OpenMap(props: { model: MapModel; lastVisit: number | undefined; children?: JSX.Element }) {
+  const ui = createMapUi(props.model, { lastVisit: props.lastVisit });
   useShortcuts(ui);
   // Exposed for end-to-end tests and debugging (the model, never the Y.Doc).
   (window as unknown as { buurtweb?: unknown }).buurtweb = { ui };
@@ -66,12 +96,17 @@ function OpenMap(props: { model: MapModel }) {
     <MapProvider value={ui}>
       <div class="map-app">
         <Header />
+        {props.children}
         <Toolbar />
         <FilterBar />
         <div class="map-body">
-          <section class="map-list" aria-label={t().list.title}>
+          {/* The list stays mounted (its scroll and sort) while the review panel is open. */}
+          <section class="map-list" aria-label={t().list.title} hidden={ui.reviewOpen()}>
             <ItemList />
           </section>
+          <Show when={ui.reviewOpen()}>
+            <ReviewPanel />
+          </Show>
           <section class="map-canvas" aria-label={t().canvas.title}>
             <GraphCanvas />
             <Legend />
@@ -80,6 +115,8 @@ function OpenMap(props: { model: MapModel }) {
         </div>
         <CreateDialog />
         <LinkDialog />
+        <RejectConfirm />
+        <SettingsDialog />
         <Notices />
       </div>
     </MapProvider>

@@ -4,7 +4,7 @@
  * keyboard drives. Mentions show the item's current label and jump to it when followed.
  */
 import type { Editor } from '@tiptap/core';
-import { For, Show, createSignal, createUniqueId, onCleanup, onMount } from 'solid-js';
+import { For, Show, createEffect, createSignal, createUniqueId, on, onCleanup, onMount } from 'solid-js';
 import { NODE_KIND_DEFS } from '../../../../schema/index.js';
 import { loc, t } from '../../i18n';
 import { type MentionCandidate, type MentionMenuState, createNoteEditor } from '../../sync/note-editor';
@@ -23,6 +23,9 @@ export function NoteEditor(props: { id: string }) {
   const listId = `mention-list-${createUniqueId()}`;
   let host!: HTMLDivElement;
   let editor: Editor | undefined;
+  // A note is part of its item: only who may change the item writes in it (a contributor
+  // their own open proposals). Follows the item: a confirmed proposal becomes read-only.
+  const editable = () => model.rules.mayChange(model.node(props.id));
 
   const findItems = (query: string): MentionCandidate[] => {
     const q = fold(query.trim());
@@ -45,7 +48,7 @@ export function NoteEditor(props: { id: string }) {
     const binding = model.noteBinding(props.id);
     if (!binding) return;
     editor = createNoteEditor(host, binding, {
-      editable: model.canEdit,
+      editable: editable(),
       findItems,
       lookup: (id) => model.store.nodes.get(id),
       onItemsChanged: (listener) => model.subscribe(() => listener()),
@@ -79,6 +82,7 @@ export function NoteEditor(props: { id: string }) {
     // Toolbar buttons reflect the formatting at the caret.
     editor.on('transaction', () => setTick((n) => n + 1));
   });
+  createEffect(on(editable, (can) => editor?.setEditable(can), { defer: true }));
   onCleanup(() => editor?.destroy());
 
   const mark = (name: 'bold' | 'italic', run: (e: Editor) => void) => (
@@ -96,7 +100,7 @@ export function NoteEditor(props: { id: string }) {
   return (
     <section class="note" aria-label={t().panel.note}>
       <h3>{t().panel.note}</h3>
-      <Show when={model.canEdit}>
+      <Show when={editable()}>
         <div class="note-toolbar" role="toolbar" aria-label={t().panel.noteToolbar}>
           {mark('bold', (e) => e.chain().focus().toggleBold().run())}
           {mark('italic', (e) => e.chain().focus().toggleItalic().run())}
@@ -124,7 +128,7 @@ export function NoteEditor(props: { id: string }) {
         role="textbox"
         aria-multiline="true"
         aria-label={t().panel.noteLabel}
-        aria-readonly={model.canEdit ? 'false' : 'true'}
+        aria-readonly={editable() ? 'false' : 'true'}
         aria-controls={menu() ? listId : undefined}
       />
       <Show when={menu()}>

@@ -1,18 +1,27 @@
 /**
  * The state one open map shares among its views (canvas, list, panel, dialogs): the
- * model, filters, what to show, focus requests and messages. Views get it with useMap().
+ * model, filters, what to show, how current items are, focus requests and messages.
+ * Views get it with useMap().
  */
-import { type Accessor, createContext, createMemo, createSignal, useContext } from 'solid-js';
-import type { NodeKind, OpError } from '../../../../schema/index.js';
-import { t } from '../../i18n';
-import type { MapModel } from '../../sync/map-model';
+import { type Accessor, createContext, createMemo, createSignal, onCleanup, useContext } from 'solid-js';
+import type { NodeKind } from '../../../../schema/index.js';
+import { fmt, t } from '../../i18n';
+import type { ActionError, ItemRef, MapModel } from '../../sync/map-model';
 import { type Filters, NO_FILTERS, visibleIds } from './filtering';
+import { sameIds, staleIds } from './freshness';
+import { edgeSentence } from './panel/links';
+import { type ChangesSince, createChangesSince } from './review/changes-since';
+import { rememberLabels } from './review/known-labels';
+import { watchOutcomes } from './review/outcome-notices';
+import type { Outcome } from './review/proposal-outcomes';
 
 export interface Notice {
   id: number;
   text: string;
   kind: 'info' | 'error';
 }
+
+export type ReviewTab = 'stale' | 'proposals' | 'activity';
 
 export interface MapUi {
   model: MapModel;
@@ -27,7 +36,7 @@ export interface MapUi {
   notices: Accessor<Notice[]>;
   notify(text: string, kind?: 'info' | 'error'): void;
   /** Shows why an operation was refused. */
-  reportError(err: OpError): void;
+  reportError(err: ActionError): void;
   /** The kind being created in the create dialog, or null when it is closed. */
   creating: Accessor<NodeKind | null>;
   openCreate(kind: NodeKind): void;
@@ -36,6 +45,36 @@ export interface MapUi {
   linking: Accessor<{ from: string; to?: string } | null>;
   openLink(fromId: string, toId?: string): void;
   closeLink(): void;
+  /** The clock freshness is judged by: now, ticking every minute. */
+  now: Accessor<number>;
+  /** Ids of the items that are stale now (not confirmed within the map's period). */
+  stale: Accessor<ReadonlySet<string>>;
+  /** "What changed since…": highlighted items, shown on the canvas and in the list. */
+  changes: ChangesSince;
+  /** Node ids highlighted as changed (empty when the highlight is off). */
+  changed: Accessor<ReadonlySet<string>>;
+  /** A contributor's proposals decided while the map is open (newest first). */
+  outcomes: Accessor<Outcome[]>;
+  /** An item's label, also once it is deleted (as last seen while the map was open). */
+  knownLabel(id: string): string | undefined;
+  /** This device's previous visit to the map, if any (review/visits.ts). */
+  lastVisit: number | undefined;
+  /** "Still correct" on an item, with a message. */
+  stillCorrect(id: string): void;
+  /** Confirms a proposal, with a message. */
+  confirm(target: ItemRef): void;
+  /** The proposal waiting for "reject?" to be answered, or null. */
+  rejecting: Accessor<ItemRef | null>;
+  askReject(target: ItemRef): void;
+  closeReject(): void;
+  /** The review panel (stale items, proposals, activity) in place of the list. */
+  reviewOpen: Accessor<boolean>;
+  reviewTab: Accessor<ReviewTab>;
+  openReview(tab?: ReviewTab): void;
+  closeReview(): void;
+  settingsOpen: Accessor<boolean>;
+  openSettings(): void;
+  closeSettings(): void;
   /** Canvas commands, registered by the canvas when it mounts. */
   canvas: { fit?: () => void; tidy?: () => void; zoomIn?: () => void; zoomOut?: () => void };
 }
@@ -49,24 +88,59 @@ export function useMap(): MapUi {
   return ui;
 }
 
-export function createMapUi(model: MapModel): MapUi {
+const MINUTE = 60_000;
+
+export function createMapUi(model: MapModel, opts: { lastVisit?: number | undefined } = {}): MapUi {
   const [filters, setFiltersSignal] = createSignal<Filters>(NO_FILTERS);
   const [focusRequest, setFocusRequest] = createSignal<{ id: string; seq: number } | null>(null);
   const [notices, setNotices] = createSignal<Notice[]>([]);
   const [creating, setCreating] = createSignal<NodeKind | null>(null);
   const [linking, setLinking] = createSignal<{ from: string; to?: string } | null>(null);
+  const [now, setNow] = createSignal(Date.now());
+  const [rejecting, setRejecting] = createSignal<ItemRef | null>(null);
+  const [reviewOpen, setReviewOpen] = createSignal(false);
+  const [reviewTab, setReviewTab] = createSignal<ReviewTab>('stale');
+  const [settingsOpen, setSettingsOpen] = createSignal(false);
   let seq = 0;
   let noticeId = 0;
 
+  const clock = setInterval(() => setNow(Date.now()), MINUTE);
+  onCleanup(() => clearInterval(clock));
+
+  const stale = createMemo<ReadonlySet<string>>(
+    () => {
+      model.version();
+      return staleIds(model.store.nodes.values(), model.store.freshnessMonths, now());
+    },
+    new Set(),
+    { equals: sameIds },
+  );
+  const changes = createChangesSince(model);
+  const changed = createMemo<ReadonlySet<string>>(() => changes.state()?.nodes ?? new Set(), new Set(), {
+    equals: sameIds,
+  });
+
   const visible = createMemo(() => {
     model.version();
-    return visibleIds(model.store, filters(), model.selection());
+    const f = filters();
+    // The status sets are read only when their filter is on: a tick of the clock or a
+    // highlight elsewhere does not recompute what is shown.
+    const sets = f.status === 'stale' ? { stale: stale() } : f.status === 'changed' ? { changed: changed() } : {};
+    return visibleIds(model.store, f, model.selection(), sets);
   });
 
   const notify = (text: string, kind: 'info' | 'error' = 'info') => {
     const id = ++noticeId;
     setNotices((n) => [...n.slice(-3), { id, text, kind }]);
     setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), kind === 'error' ? 8000 : 4000);
+  };
+  const reportError = (err: ActionError) => notify(t().errors[err.code] ?? err.message, 'error');
+  const outcomes = watchOutcomes(model, notify);
+  const knownLabel = rememberLabels(model);
+  const labelOf = (target: ItemRef) => {
+    if ('node' in target) return model.node(target.node)?.label ?? '';
+    const e = model.store.edges.get(target.edge);
+    return e ? edgeSentence(e, (id) => model.node(id)?.label) : '';
   };
 
   return {
@@ -81,13 +155,46 @@ export function createMapUi(model: MapModel): MapUi {
     focusRequest,
     notices,
     notify,
-    reportError: (err) => notify(t().errors[err.code] ?? err.message, 'error'),
+    reportError,
     creating,
     openCreate: (kind) => setCreating(kind),
     closeCreate: () => setCreating(null),
     linking,
     openLink: (from, to) => setLinking(to ? { from, to } : { from }),
     closeLink: () => setLinking(null),
+    now,
+    stale,
+    changes,
+    changed,
+    outcomes,
+    knownLabel,
+    lastVisit: opts.lastVisit,
+    stillCorrect(id) {
+      const node = model.node(id);
+      if (!node) return;
+      const r = model.actions.verifyNode(id);
+      if (r.ok) notify(fmt(t().panel.stillCorrectDone, { label: node.label }));
+      else reportError(r.error);
+    },
+    confirm(target) {
+      const label = labelOf(target);
+      const r = model.actions.confirmProposal(target);
+      if (r.ok) notify(fmt(t().panel.confirmed, { label }));
+      else reportError(r.error);
+    },
+    rejecting,
+    askReject: (target) => setRejecting(target),
+    closeReject: () => setRejecting(null),
+    reviewOpen,
+    reviewTab,
+    openReview(tab) {
+      if (tab) setReviewTab(tab);
+      setReviewOpen(true);
+    },
+    closeReview: () => setReviewOpen(false),
+    settingsOpen,
+    openSettings: () => setSettingsOpen(true),
+    closeSettings: () => setSettingsOpen(false),
     canvas: {},
   };
 }

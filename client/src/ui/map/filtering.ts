@@ -1,6 +1,6 @@
 /**
- * Which items to show for the current filters: kinds, an area, a theme, and "only the
- * neighbourhood of the selected item". Pure functions over the read-only graph; they
+ * Which items to show for the current filters: kinds, an area, a theme, "only the
+ * neighbourhood of the selected item", and a status (stale, proposals, highlighted). Pure functions over the read-only graph; they
  * walk the store's per-node edge index, so their cost follows the part of the map they
  * touch, not the size of the map.
  */
@@ -15,12 +15,22 @@ export interface Filters {
   themeId: string | null;
   /** 0 = off; 1 or 2 = only items within that many steps of the selection. */
   neighbourhood: 0 | 1 | 2;
+  /** Only stale items, only proposals, or only those highlighted as changed; null = any. */
+  status: StatusFilter | null;
 }
 
-export const NO_FILTERS: Filters = { kinds: [], areaId: null, themeId: null, neighbourhood: 0 };
+export type StatusFilter = 'stale' | 'proposed' | 'changed';
+
+export const NO_FILTERS: Filters = { kinds: [], areaId: null, themeId: null, neighbourhood: 0, status: null };
 
 export function filtersActive(f: Filters): boolean {
-  return f.kinds.length > 0 || f.areaId !== null || f.themeId !== null || f.neighbourhood > 0;
+  return f.kinds.length > 0 || f.areaId !== null || f.themeId !== null || f.neighbourhood > 0 || f.status !== null;
+}
+
+/** The item sets the status filter reads, kept by the map's interface state. */
+export interface StatusSets {
+  stale?: ReadonlySet<string>;
+  changed?: ReadonlySet<string>;
 }
 
 /** What the filters read of the graph: the graph store has all of it. */
@@ -94,7 +104,12 @@ export function inArea(g: GraphLike, areaId: string): Set<string> {
 }
 
 /** The ids to show, or null when no filter is active (show everything). */
-export function visibleIds(g: GraphLike, f: Filters, selection: readonly string[]): Set<string> | null {
+export function visibleIds(
+  g: GraphLike,
+  f: Filters,
+  selection: readonly string[],
+  sets: StatusSets = {},
+): Set<string> | null {
   if (!filtersActive(f)) return null;
   let ids: Set<string> | null = null;
   const intersect = (s: Set<string>) => {
@@ -103,6 +118,10 @@ export function visibleIds(g: GraphLike, f: Filters, selection: readonly string[
   if (f.areaId && g.nodes.has(f.areaId)) intersect(inArea(g, f.areaId));
   if (f.themeId && g.nodes.has(f.themeId)) intersect(new Set([f.themeId, ...g.neighbours(f.themeId)]));
   if (f.neighbourhood > 0 && selection.length) intersect(withinSteps(g, selection, f.neighbourhood));
+  if (f.status === 'proposed') {
+    intersect(new Set([...g.nodes.values()].filter((n) => n.provenance.status === 'proposed').map((n) => n.id)));
+  } else if (f.status === 'stale') intersect(new Set(sets.stale ?? []));
+  else if (f.status === 'changed') intersect(new Set([...(sets.changed ?? [])].filter((id) => g.nodes.has(id))));
   let out: Set<string> = ids ?? new Set(g.nodes.keys());
   if (f.kinds.length) {
     const kinds = new Set(f.kinds);

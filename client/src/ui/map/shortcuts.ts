@@ -1,4 +1,8 @@
-/** Keyboard shortcuts of the map page; never while typing in a field. */
+/**
+ * Keyboard shortcuts of the map page; never while typing in a field. The list of them
+ * is in the toolbar's hint (i18n `shortcuts`): N new item, L link, K still correct ("Klopt
+ * nog", editors and owners), / search, F fit, Delete, Escape, Ctrl+Z / Ctrl+Shift+Z.
+ */
 import { onCleanup } from 'solid-js';
 import type { MapUi } from './context';
 
@@ -43,6 +47,17 @@ export function useShortcuts(ui: MapUi): void {
         if (model.canEdit && selected.length === 1) {
           e.preventDefault();
           ui.openLink(selected[0]!);
+        }
+        break;
+      case 'k':
+      case 'K':
+        if (
+          model.rules.mayConfirm &&
+          selected.length === 1 &&
+          model.node(selected[0]!)?.provenance.status === 'confirmed'
+        ) {
+          e.preventDefault();
+          ui.stillCorrect(selected[0]!);
         }
         break;
       case 'f':

@@ -2,15 +2,16 @@
  * Sharing automatically computed positions. The person who created an item shares its
  * spot at once; for others' items (imports, the demo map) each editor waits a moment, so
  * that when several have the map open the first one's arrangement is the one everybody
- * keeps instead of all writing their own. Viewers never write: their spots stay local.
+ * keeps instead of all writing their own. Only items the role may move are shared (none
+ * for viewers, a contributor's own proposals): other spots stay on this device.
  */
 import type { Point } from './placement';
 
 export const GRACE_MS = 1200;
 
 export interface ShareOptions {
-  /** Whether this device may write (editors) at all. */
-  canEdit: boolean;
+  /** Whether this device may write this node's position for everyone. */
+  mayShare(id: string): boolean;
   isOwn(id: string): boolean;
   /** Whether the node still exists and still has no shared position. */
   stillUnplaced(id: string): boolean;
@@ -43,9 +44,10 @@ export function createSharer(opts: ShareOptions) {
   return {
     /** Shares the positions of freshly placed nodes (never inside the change that brought them). */
     share(ids: readonly string[]): void {
-      if (!opts.canEdit || !ids.length) return;
-      const own = ids.filter((id) => opts.isOwn(id));
-      const others = ids.filter((id) => !opts.isOwn(id));
+      const allowed = ids.filter((id) => opts.mayShare(id));
+      if (!allowed.length) return;
+      const own = allowed.filter((id) => opts.isOwn(id));
+      const others = allowed.filter((id) => !opts.isOwn(id));
       if (own.length) later(own, 0);
       // Jitter, so two editors who opened the map together rarely write at the same moment.
       if (others.length) later(others, GRACE_MS + Math.random() * 800);

@@ -8,6 +8,11 @@ import { EDGE_KINDS, EDGE_KIND_DEFS, NODE_KINDS } from '../../../../../schema/in
 import { EDGE_LOOK, NODE_LOOK, iconUri } from './kind-style';
 
 const SELECTED = '#f2b600';
+/** Stale items: a double border and label ground in amber, apart from every kind colour. */
+export const STALE = '#c2570c';
+const STALE_LABEL = '#ffe8cc';
+/** "Changed since…": a cyan glow around the item. */
+export const CHANGED = '#00a8c6';
 
 /**
  * Pictograms are drawn up to this many items. Cytoscape redraws background images into
@@ -92,12 +97,45 @@ export function stylesheet(opts: { icons: boolean } = { icons: true }): Styleshe
   sheet.push(
     { selector: 'edge[strength = "medium"]', style: { width: 2.4 } },
     { selector: 'edge[strength = "strong"]', style: { width: 3.4 } },
-    // Proposals (contributors' items not yet confirmed) are drawn dashed.
+    // Proposals (contributors' items not yet confirmed) are drawn dashed and lighter, the
+    // label in italics: not part of the map yet.
     {
       selector: 'node[?proposed]',
-      style: { 'border-style': 'dashed', 'border-width': 2.5, 'border-color': '#1d2733' },
+      style: {
+        'border-style': 'dashed',
+        'border-width': 2.5,
+        'border-color': '#1d2733',
+        'background-opacity': 0.55,
+        'font-style': 'italic',
+      },
     },
     { selector: 'edge[?proposed]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    // Stale items: nobody confirmed them within the map's period.
+    {
+      selector: 'node.stale',
+      style: {
+        'border-style': 'double',
+        'border-width': 5,
+        'border-color': STALE,
+        'text-background-color': STALE_LABEL,
+        'text-background-opacity': 1,
+      },
+    },
+    // Changed since the chosen moment: a glow (drawn under the item, so it hides nothing).
+    {
+      selector: 'node.changed-since',
+      style: {
+        'underlay-color': CHANGED,
+        'underlay-padding': 9,
+        'underlay-opacity': 0.5,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+      },
+    },
+    {
+      selector: 'edge.changed-since',
+      style: { 'underlay-color': CHANGED, 'underlay-padding': 4, 'underlay-opacity': 0.5 },
+    },
     // The links of what is selected say what they are.
     { selector: 'edge.near-selection', style: { label: 'data(label)', width: 2.6, 'line-opacity': 1, 'z-index': 5 } },
     {

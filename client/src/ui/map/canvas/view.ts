@@ -1,8 +1,10 @@
 /**
  * The canvas of one open map: Cytoscape created from the store once, then kept in step
- * with every GraphChange, the selection, other people's selections, the filters and
- * focus requests. Cytoscape draws and reports gestures; every write goes through
- * model.actions, and what comes back from the document is what the canvas shows.
+ * with every GraphChange, the selection, other people's selections, the filters, the
+ * marks (stale, changed since…) and focus requests. Cytoscape draws and reports
+ * gestures; every write goes through model.actions, and what comes back from the
+ * document is what the canvas shows. Only items the role may change are dragged, placed
+ * or tidied for everyone; the rest move on this screen only.
  */
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { type Accessor, createEffect, on, untrack } from 'solid-js';
@@ -14,7 +16,9 @@ import { batch } from './batch';
 import { applyChange, moveTo } from './apply-change';
 import { edgeElement, nodeElement } from './elements';
 import { computeLayout, qualityFor } from './layout';
+import { syncGrab } from './grab';
 import { installLinkDrag } from './link-drag';
+import { createClassMark } from './marks';
 import { type Point } from './placement';
 import { placeUnplaced } from './placer';
 import { applyPresence, paintPresence, peerColours } from './presence';
@@ -64,9 +68,13 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
     maxZoom: 4,
     boxSelectionEnabled: true,
     selectionType: 'single',
-    // Viewers look and select; only editors move items.
+    // Viewers look and select; only editors move items (a contributor: see syncGrab).
     autoungrabify: !model.canEdit,
   });
+  /** Whether this person may move the node for everyone (a contributor: their own proposals). */
+  const mayMove = (id: string) => model.rules.mayChange(model.store.nodes.get(id));
+  const perItemGrab = model.canEdit && model.session.role === 'contributor';
+  if (perItemGrab) syncGrab(cy, model.store.nodes.keys(), mayMove);
   // For end-to-end tests, benchmarks and debugging, beside the MapUi MapPage exposes.
   const debug = window as unknown as { buurtweb?: Record<string, unknown> };
   debug.buurtweb = { ...debug.buurtweb, cy };
@@ -75,7 +83,7 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
   let fitted = false;
 
   const sharer = createSharer({
-    canEdit: model.canEdit,
+    mayShare: mayMove,
     isOwn: (id) => model.store.nodes.get(id)?.provenance.createdBy?.id === model.session.actor.id,
     stillUnplaced: (id) => {
       const n = model.store.nodes.get(id);
@@ -125,6 +133,8 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
   clock.changed(start);
 
   const selection = syncSelection(cy, model);
+  const staleMark = createClassMark(cy, 'stale');
+  const changedMark = createClassMark(cy, 'changed-since');
   let presence = new Map<string, string[]>();
 
   const touchesGraph = (c: GraphChange) =>
@@ -136,6 +146,15 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
     const began = performance.now();
     const r = applyChange(cy, change, { lang: untrack(lang), isHidden, parking: untrack(centre) });
     for (const id of change.nodes.removed) hidden.delete(id);
+    const arrived = [...change.nodes.added.map((n) => n.id), ...change.edges.added.map((e) => e.id)];
+    staleMark.added(arrived);
+    changedMark.added(arrived);
+    if (perItemGrab)
+      syncGrab(
+        cy,
+        [...change.nodes.added, ...change.nodes.updated].map((n) => n.id),
+        mayMove,
+      );
     place(r.unplaced);
     if (change.nodes.added.length) {
       selection.reconcile();
@@ -156,6 +175,11 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
   });
 
   createEffect(() => applyVisibility(cy, hidden, ui.visible()));
+  createEffect(() => staleMark.set(ui.stale()));
+  createEffect(() => {
+    const s = ui.changes.state();
+    changedMark.set(s ? new Set([...s.nodes, ...s.edges]) : new Set());
+  });
   createEffect(() => {
     const next = peerColours(model.peers());
     applyPresence(cy, presence, next);
@@ -216,15 +240,17 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
     setTimeout(() => {
       try {
         const positions = computeLayout(cy.nodes(), qualityFor(cy.nodes().length));
-        if (model.canEdit) {
-          const r = model.actions.placeNodes(Object.fromEntries(positions));
+        // Shared where the role may move an item; everything else moves on this screen only.
+        const shared = [...positions].filter(([id]) => model.canEdit && mayMove(id));
+        if (shared.length) {
+          const r = model.actions.placeNodes(Object.fromEntries(shared));
           if (!r.ok) ui.reportError(r.error);
-        } else {
-          moveTo(
-            cy,
-            [...positions].map(([id, p]) => [cy.getElementById(id), p]),
-          );
         }
+        const local = [...positions].filter(([id]) => !(model.canEdit && mayMove(id)));
+        moveTo(
+          cy,
+          local.map(([id, p]) => [cy.getElementById(id), p]),
+        );
         fit(cy, true, boundsOf(positions.values()));
       } finally {
         tidying = false;

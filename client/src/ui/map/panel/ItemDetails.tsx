@@ -1,4 +1,7 @@
-/** The one selected item: what it is, its fields (or their editor), provenance and links. */
+/**
+ * The one selected item: what it is, its fields (or their editor), how current it is,
+ * provenance and links. Edit and delete only where the role may change the item.
+ */
 import { Show, createSignal } from 'solid-js';
 import { NODE_KIND_DEFS } from '../../../../../schema/index.js';
 import { loc, t } from '../../../i18n';
@@ -7,6 +10,7 @@ import { NoteEditor } from '../NoteEditor';
 import { LinkList } from './LinkList';
 import { NodeEditor } from './NodeEditor';
 import { NodeFields } from './NodeFields';
+import { FreshnessView } from './FreshnessView';
 import { ProvenanceView } from './ProvenanceView';
 import { PANEL_HEADING_ID } from './focus';
 
@@ -33,17 +37,23 @@ export function ItemDetails(props: { id: string; onDelete: () => void }) {
                   {t().panel.proposal}
                 </span>
               </Show>
+              <Show when={ui.stale().has(node().id)}>
+                <span class="badge-stale">{t().list.badges.stale}</span>
+              </Show>
             </p>
             <h2 id={PANEL_HEADING_ID} tabIndex={-1}>
               {node().label}
             </h2>
           </header>
           <Show
-            when={editing()}
+            when={editing() && model.rules.mayChange(node())}
             fallback={
               <>
                 <NodeFields node={node()} />
-                <Show when={model.canEdit}>
+                <Show when={model.canEdit && !model.rules.mayChange(node())}>
+                  <p class="muted panel-not-yours">{t().panel.notYours}</p>
+                </Show>
+                <Show when={model.rules.mayChange(node())}>
                   <div class="panel-actions">
                     <button ref={editButton} type="button" class="btn" onClick={() => setEditing(true)}>
                       {t().panel.edit}
@@ -58,6 +68,7 @@ export function ItemDetails(props: { id: string; onDelete: () => void }) {
           >
             <NodeEditor node={node()} onClose={closeEditor} />
           </Show>
+          <FreshnessView node={node()} />
           <ProvenanceView provenance={node().provenance} />
           <LinkList id={props.id} />
           {/* Keyed: another item gets its own editor bound to its own note. */}

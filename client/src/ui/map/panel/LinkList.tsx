@@ -69,7 +69,7 @@ export function LinkList(props: { id: string }) {
           )}
         </For>
       </Show>
-      <Show when={model.canEdit}>
+      <Show when={model.rules.mayCreate}>
         <button type="button" class="btn" onClick={() => ui.openLink(props.id)}>
           {t().panel.linkTo}
         </button>

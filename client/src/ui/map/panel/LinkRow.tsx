@@ -1,6 +1,7 @@
 /**
  * One link of the shown item: the other item (a button that selects it), the link's own
- * fields, and for editors the buttons to edit them and to remove the link.
+ * fields, and for whoever may change the link the buttons to edit its fields and remove
+ * it; a proposed link offers editors to confirm or reject it.
  */
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { EDGE_KIND_DEFS, type GraphEdge, NODE_KIND_DEFS } from '../../../../../schema/index.js';
@@ -8,7 +9,7 @@ import { fmt, loc, t } from '../../../i18n';
 import { useMap } from '../context';
 import { EdgeEditor } from './EdgeEditor';
 import { FieldValueView } from './FieldValueView';
-import { linkSentence, otherEnd } from './links';
+import { edgeSentence, linkSentence, otherEnd } from './links';
 
 export function LinkRow(props: { edge: GraphEdge; self: string; onRemoved: () => void }) {
   const ui = useMap();
@@ -32,6 +33,8 @@ export function LinkRow(props: { edge: GraphEdge; self: string; onRemoved: () =>
     props.onRemoved();
   }
 
+  const sentence = () => edgeSentence(props.edge, (id) => model.node(id)?.label);
+
   function closeEditor() {
     setEditing(false);
     editButton?.focus();
@@ -49,7 +52,29 @@ export function LinkRow(props: { edge: GraphEdge; self: string; onRemoved: () =>
             {t().panel.proposal}
           </span>
         </Show>
-        <Show when={model.canEdit}>
+        <Show when={props.edge.provenance.status === 'proposed' && model.rules.mayConfirm}>
+          <span class="link-tools">
+            <button
+              type="button"
+              class="icon-btn icon-btn-confirm"
+              aria-label={fmt(t().panel.confirmLinkFor, { label: sentence() })}
+              title={fmt(t().panel.confirmLinkFor, { label: sentence() })}
+              onClick={() => ui.confirm({ edge: props.edge.id })}
+            >
+              ✓
+            </button>
+            <button
+              type="button"
+              class="icon-btn icon-btn-danger"
+              aria-label={fmt(t().panel.rejectLinkFor, { label: sentence() })}
+              title={fmt(t().panel.rejectLinkFor, { label: sentence() })}
+              onClick={() => ui.askReject({ edge: props.edge.id })}
+            >
+              ⊘
+            </button>
+          </span>
+        </Show>
+        <Show when={model.rules.mayChange(props.edge)}>
           <span class="link-tools">
             <Show when={Object.keys(defs()).length > 0}>
               <button
@@ -77,7 +102,7 @@ export function LinkRow(props: { edge: GraphEdge; self: string; onRemoved: () =>
         </Show>
       </div>
       <Show
-        when={editing()}
+        when={editing() && model.rules.mayChange(props.edge)}
         fallback={
           <Show when={filled().length > 0}>
             <dl class="link-fields">

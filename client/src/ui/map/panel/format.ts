@@ -10,6 +10,11 @@ export function formatMoment(ms: number): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
+/** The day of a moment: "3 mrt 2026". */
+export function formatDate(ms: number): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(ms);
+}
+
 /** A calendar date stored as yyyy-mm-dd, read as that day wherever one is. */
 export function formatDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);

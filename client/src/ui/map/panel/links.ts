@@ -38,6 +38,14 @@ export function linkSentence(kind: EdgeKind, fromLabel: string, toLabel: string)
   return `${fromLabel} ${loc(EDGE_KIND_DEFS[kind].label)} ${toLabel}`;
 }
 
+/** A link as its sentence, with the ends' labels looked up (an empty string for a missing end). */
+export function edgeSentence(
+  e: Pick<GraphEdge, 'kind' | 'from' | 'to'>,
+  label: (id: string) => string | undefined,
+): string {
+  return linkSentence(e.kind, label(e.from) ?? '', label(e.to) ?? '');
+}
+
 /** The phrase a link reads as from the item `self`: its label or its inverse. */
 export function phraseFrom(edge: Pick<GraphEdge, 'kind' | 'from'>, self: string): string {
   const def = EDGE_KIND_DEFS[edge.kind];
