@@ -1,16 +1,19 @@
 /**
  * `npm run bench`: every benchmark, each against its baseline in the same process.
  * Figures are printed as Markdown; record them in test/bench/RESULTS.md.
- * `npm run bench -- doc` runs one suite; `npm run bench -- browser` the canvas in Chromium.
+ * `npm run bench -- doc` runs one suite; `npm run bench -- browser` the canvas in Chromium;
+ * `npm run bench -- relay` our server against @y/websocket-server under load.
  */
 import os from 'node:os';
 import { browserBench } from './browser.js';
 import { docBench } from './doc.js';
+import { relayBench } from './relay.js';
 import { table } from './util.js';
 
 const suites: Record<string, () => Promise<string> | string> = {
   doc: () => table('Document: 10,000 items, 15,000 links', 'raw Yjs, one JSON value per item', docBench()),
   browser: browserBench,
+  relay: relayBench,
 };
 
 const wanted = process.argv.slice(2);
