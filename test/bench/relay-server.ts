@@ -17,7 +17,7 @@ const kind = process.env.BENCH_SERVER ?? 'ours';
 const rooms = Number(process.env.BENCH_ROOMS ?? '1');
 const graceMs = Number(process.env.BENCH_GRACE_MS ?? '2000');
 
-export const roomId = (i: number) => `r${i}`;
+const roomId = (i: number) => `r${i}`;
 
 async function startOurs(inMemory: boolean): Promise<{ port: number; tokens: string[] }> {
   const { startApp } = await import('../../server/app.js');
