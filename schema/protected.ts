@@ -65,13 +65,16 @@ export function splitProtected(
  * removes a value). A resident key figure may have a phone number only. Writes only what
  * changes. Returns whether anything changed.
  */
-export function setContactDetails(
-  doc: Y.Doc,
-  nodeId: string,
+/** Validates contact details without writing them (throws OpError as `setContactDetails` would). */
+export function checkContactDetails(kind: NodeKind, patch: Record<string, unknown>, personRole?: string): void {
+  validContactPatch(kind, patch, personRole);
+}
+
+function validContactPatch(
   kind: NodeKind,
   patch: Record<string, unknown>,
-  ctx: OpContext & { personRole?: string | undefined },
-): boolean {
+  personRole: string | undefined,
+): Record<string, FieldValue | undefined> {
   const defs = NODE_KIND_DEFS[kind].fields;
   const errors: Record<string, FieldError> = {};
   const values: Record<string, FieldValue | undefined> = {};
@@ -83,11 +86,22 @@ export function setContactDetails(
     }
     const r = validateField(def, value);
     if (!r.ok) errors[key] = r.error;
-    else if (ctx.personRole === RESIDENT_ROLE && r.value !== undefined && !RESIDENT_FIELDS.includes(key)) {
+    else if (personRole === RESIDENT_ROLE && r.value !== undefined && !RESIDENT_FIELDS.includes(key)) {
       errors[key] = { code: 'notForResidents' };
     } else values[key] = r.value;
   }
   if (Object.keys(errors).length) throw new OpError('invalid', 'invalid contact details', errors);
+  return values;
+}
+
+export function setContactDetails(
+  doc: Y.Doc,
+  nodeId: string,
+  kind: NodeKind,
+  patch: Record<string, unknown>,
+  ctx: OpContext & { personRole?: string | undefined },
+): boolean {
+  const values = validContactPatch(kind, patch, ctx.personRole);
   const contacts = contactsMap(doc);
   const raw = contacts.get(nodeId);
   const existing = raw instanceof Y.Map ? raw : undefined;

@@ -307,7 +307,11 @@ class UpdateCheck {
    * contributor's must be a proposal, stamped with their own invite.
    */
   private checkCreated(item: Y.Item, place: Place): void {
-    if (!(item.content instanceof Y.ContentType)) throw new Refused(`${place.root}/${place.key} is not an item`);
+    if (!(item.content instanceof Y.ContentType)) {
+      // A foreign layout (readers hide and report it) is an editor's right; not a contributor's.
+      if (this.contributor) throw new Refused(`${place.root}/${place.key} is not an item`);
+      return;
+    }
     const values = new Map<string, unknown>();
     for (const s of this.structs) {
       if (!(s instanceof Y.Item) || this.deletedHere(s)) continue;

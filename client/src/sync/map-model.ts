@@ -25,8 +25,13 @@ import {
   noteOf,
   noteText,
   nodesMap,
+  maySeeProtected,
 } from '../../../schema/index.js';
 import { type MapActions, guardActions, rawActions } from './actions';
+import { createWithContacts, updateWithContacts, withContacts } from './contact-actions';
+import { ContactsDoc, requestErasure } from './contacts';
+import { forgetErasureMark, watchContactRemovals, watchErasures } from './erasures';
+import { forgetMap } from './session';
 import { type ActivityQuery, type ActivityResult, fetchActivity } from './activity';
 import { GraphStore, type GraphListener } from './graph-store';
 import { MentionIndex } from './mention-index';
@@ -88,6 +93,12 @@ export interface MapModel {
   mentionedIn(id: string): GraphNode[];
   /** Removes this map's local copy from the device. */
   clearLocal(): Promise<void>;
+  /** Whether this device holds contact details of persons (owners and editors only). */
+  readonly maySeeContacts: boolean;
+  /** "Forget this person" (owners and editors; needs the server). */
+  erase(id: string): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** Wipes this map's local copies and the invite from this device, and closes the map. */
+  removeFromDevice(): Promise<void>;
   destroy(): void;
 }
 
@@ -104,8 +115,13 @@ export interface ConnectOptions {
 
 export function openMap(session: SessionInfo, token: string, opts: ConnectOptions = {}): MapModel {
   const doc = new Y.Doc();
-  const local = new IndexeddbPersistence(`buurtweb:${session.mapId}`, doc);
+  let local = new IndexeddbPersistence(`buurtweb:${session.mapId}`, doc);
   const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`;
+  // Contact details come in a second document, which the server sends only to roles
+  // allowed to see them (schema/protected.ts): the others never receive them at all.
+  const contacts = maySeeProtected(session.role)
+    ? new ContactsDoc(session.mapId, wsBase, token, !opts.offline && navigator.onLine)
+    : undefined;
   const provider = new WebsocketProvider(wsBase, session.mapId, doc, {
     params: { token },
     connect: !opts.offline,
@@ -128,10 +144,23 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   // When the device loses its network, a WebSocket can linger for a minute before it
   // notices: disconnect at once (edits stay local) and reconnect when the network is back.
   let rejected = false;
-  const wentOffline = () => provider.disconnect();
-  const cameOnline = () => {
-    if (!opts.offline && !rejected) provider.connect();
+  const wentOffline = () => {
+    provider.disconnect();
+    contacts?.disconnect();
   };
+  const cameOnline = () => {
+    if (!opts.offline && !rejected) {
+      provider.connect();
+      contacts?.connect();
+    }
+  };
+  // After an erasure, this device's local copies are rewritten without the person.
+  const stopErasures = watchErasures(doc, session.mapId, async () => {
+    await local.clearData();
+    local = new IndexeddbPersistence(`buurtweb:${session.mapId}`, doc);
+    await contacts?.rewriteLocal();
+  });
+  const stopContactRemovals = contacts ? watchContactRemovals(contacts.doc, () => contacts.rewriteLocal()) : () => {};
   window.addEventListener('offline', wentOffline);
   window.addEventListener('online', cameOnline);
   if (!navigator.onLine) provider.disconnect();
@@ -187,11 +216,36 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   const ctx: OpContext = { actor: session.actor, origin: ORIGIN.ui, status: newItemStatus(session.role) };
   const raw = rawActions(doc, ctx);
   const guarded = guardActions(raw, rules, store);
+  const contactDeps = {
+    contacts,
+    ctx,
+    node: (id: string) => store.nodes.get(id),
+    kindOf: (id: string) => store.nodes.get(id)?.kind,
+  };
   const actions: MapActions = {
     ...guarded,
+    createNode: (input) =>
+      createWithContacts(
+        contactDeps,
+        input,
+        (open) => guarded.createNode(open),
+        (id) => id,
+      ),
+    createLinkedNode: (input, linkTo) =>
+      createWithContacts(
+        contactDeps,
+        input,
+        (open) => guarded.createLinkedNode(open, linkTo),
+        (r) => r.nodeId,
+      ),
+    updateNode: (id, input) => updateWithContacts(contactDeps, id, input, (i, open) => guarded.updateNode(i, open)),
     deleteNode: (id) => {
       const r = guarded.deleteNode(id);
-      if (r.ok) setSelection(selection().filter((x) => x !== id));
+      if (r.ok) {
+        setSelection(selection().filter((x) => x !== id));
+        // A deleted person's contact details go too (undo brings the item back without them).
+        contacts?.remove(id);
+      }
       return r;
     },
     rejectProposal: (target) => {
@@ -216,7 +270,11 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
     version,
     nodes: () => (version(), [...store.nodes.values()]),
     edges: () => (version(), [...store.edges.values()]),
-    node: (id) => (version(), store.nodes.get(id)),
+    node: (id) => {
+      version();
+      const n = store.nodes.get(id);
+      return n && withContacts(n, contacts);
+    },
     mapName: () => (version(), store.name || session.mapName),
     freshnessMonths: () => (version(), store.freshnessMonths),
     subscribe: (l) => store.subscribe(l),
@@ -253,8 +311,25 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
     },
     async clearLocal() {
       await local.clearData();
+      await contacts?.clearLocal();
+    },
+    maySeeContacts: !!contacts,
+    async erase(id) {
+      const r = await requestErasure(session.mapId, token, id);
+      return r.ok ? { ok: true } : { ok: false, error: r.error };
+    },
+    async removeFromDevice() {
+      provider.disconnect();
+      contacts?.disconnect();
+      await local.clearData();
+      await contacts?.clearLocal();
+      forgetMap(session.mapId);
+      forgetErasureMark(session.mapId);
     },
     destroy() {
+      stopErasures();
+      stopContactRemovals();
+      contacts?.destroy();
       window.removeEventListener('offline', wentOffline);
       window.removeEventListener('online', cameOnline);
       mentions.destroy();

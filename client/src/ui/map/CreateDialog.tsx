@@ -14,6 +14,7 @@ import {
 } from '../../../../schema/index.js';
 import { fmt, loc, t } from '../../i18n';
 import { FieldInput } from './FieldInput';
+import { shownFields } from './panel/field-visibility';
 import { useMap } from './context';
 import { type Draft, labelDef, validateDraft, validateDrafts } from './panel/drafts';
 import { focusFirstInvalid, panelHeading } from './panel/focus';
@@ -90,7 +91,10 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
     setErrors(found);
     if (Object.keys(found).length) return focusFirstInvalid(form);
 
-    const input = { kind: nodeKind, label: name.ok ? (name.value as string) : '', fields: node.values };
+    // Only what the form shows: a draft typed before the role changed is not sent.
+    const shown = shownFields(nodeKind, fields.role, ui.model.maySeeContacts);
+    const values = Object.fromEntries(Object.entries(node.values).filter(([k]) => shown.includes(k)));
+    const input = { kind: nodeKind, label: name.ok ? (name.value as string) : '', fields: values };
     const result =
       link && sel
         ? model.actions.createLinkedNode(input, {
@@ -147,7 +151,7 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
           onChange={setLabel}
           error={error('label')}
         />
-        <For each={Object.keys(kindDef().fields)}>
+        <For each={shownFields(kind(), fields.role, ui.model.maySeeContacts)}>
           {(key) => (
             <Show when={kindDef().fields[key]}>
               {(def) => (

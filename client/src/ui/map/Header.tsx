@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import { fmt, t } from '../../i18n';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { useMap } from './context';
+import { RemoveFromDevice } from './privacy/RemoveFromDevice';
 
 export function Header() {
   const ui = useMap();
@@ -38,6 +39,7 @@ export function Header() {
           {t().review.settings}
         </button>
       </Show>
+      <RemoveFromDevice />
       <LanguageSwitch />
     </header>
   );

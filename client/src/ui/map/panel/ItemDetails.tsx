@@ -3,10 +3,11 @@
  * provenance and links. Edit and delete only where the role may change the item.
  */
 import { Show, createSignal } from 'solid-js';
-import { NODE_KIND_DEFS } from '../../../../../schema/index.js';
+import { NODE_KIND_DEFS, mayErase } from '../../../../../schema/index.js';
 import { loc, t } from '../../../i18n';
 import { useMap } from '../context';
 import { NoteEditor } from '../NoteEditor';
+import { EraseConfirm } from '../privacy/EraseConfirm';
 import { LinkList } from './LinkList';
 import { NodeEditor } from './NodeEditor';
 import { NodeFields } from './NodeFields';
@@ -18,6 +19,7 @@ export function ItemDetails(props: { id: string; onDelete: () => void }) {
   const ui = useMap();
   const { model } = ui;
   const [editing, setEditing] = createSignal(false);
+  const [erasing, setErasing] = createSignal<string | null>(null);
   let editButton: HTMLButtonElement | undefined;
 
   function closeEditor() {
@@ -61,6 +63,11 @@ export function ItemDetails(props: { id: string; onDelete: () => void }) {
                     <button type="button" class="btn btn-danger-outline" onClick={() => props.onDelete()}>
                       {t().panel.delete}
                     </button>
+                    <Show when={node().kind === 'person' && mayErase(model.session.role)}>
+                      <button type="button" class="btn btn-danger-outline" onClick={() => setErasing(node().id)}>
+                        {t().privacy.erase}
+                      </button>
+                    </Show>
                   </div>
                 </Show>
               </>
@@ -75,6 +82,7 @@ export function ItemDetails(props: { id: string; onDelete: () => void }) {
           <Show when={props.id} keyed>
             {(id) => <NoteEditor id={id} />}
           </Show>
+          <EraseConfirm id={erasing()} onClose={() => setErasing(null)} />
         </article>
       )}
     </Show>

@@ -11,6 +11,7 @@ import { FieldInput } from '../FieldInput';
 import { useMap } from '../context';
 import { type Draft, draftsOf, labelDef, validateDraft, validateDrafts } from './drafts';
 import { EditorForm } from './EditorForm';
+import { shownFields, valuesToDrop } from './field-visibility';
 import { focusFirstInvalid } from './focus';
 
 export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
@@ -42,7 +43,11 @@ export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
     }
     setErrors(found);
     if (Object.keys(found).length) return focusFirstInvalid(form);
-    if (Object.keys(changed.values).length) input.fields = changed.values;
+    const values = {
+      ...valuesToDrop(start.kind, fields.role, start.fields, ui.model.maySeeContacts),
+      ...changed.values,
+    };
+    if (Object.keys(values).length) input.fields = values;
     if (input.label === undefined && !input.fields) return props.onClose();
 
     const result = ui.model.actions.updateNode(start.id, input);
@@ -76,7 +81,11 @@ export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
         onChange={setLabel}
         error={errors().label}
       />
-      <For each={Object.entries(kindDef.fields)}>
+      <For
+        each={Object.entries(kindDef.fields).filter(([key]) =>
+          shownFields(start.kind, fields.role, ui.model.maySeeContacts).includes(key),
+        )}
+      >
         {([key, def]) => (
           <FieldInput
             id={`${formId}-f-${key}`}

@@ -5,6 +5,8 @@
  */
 // Named parts, not the `Tabs` object (see panel/Modal.tsx).
 import * as Tabs from '@kobalte/core/tabs';
+import { Show } from 'solid-js';
+import { ResidentReview } from '../privacy/ResidentReview';
 import { t } from '../../../i18n';
 import { type ReviewTab, useMap } from '../context';
 import { ActivityTab } from './ActivityTab';
@@ -42,6 +44,9 @@ export function ReviewPanel() {
         </Tabs.List>
         <Tabs.Content class="review-tab-panel" value="stale">
           <StaleTab />
+          <Show when={ui.model.rules.mayConfirm}>
+            <ResidentReview />
+          </Show>
         </Tabs.Content>
         <Tabs.Content class="review-tab-panel" value="proposals">
           <ProposalsTab />

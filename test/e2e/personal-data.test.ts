@@ -1,0 +1,157 @@
+/**
+ * Issue 6 in browsers, as people would do it: a viewer never sees contact details; an
+ * editor forgets a person while a colleague's laptop is offline — the person disappears
+ * everywhere, from the server's database files, and from the offline laptop when it comes
+ * back (also after a reload, also from its local copy); a device removes its copy.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../schema/index.js';
+import { createInvite, inviteUrl } from '../../server/auth.js';
+import { createDemoMap } from '../../server/demo.js';
+import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
+import { type TestServer, startTestServer } from '../support/server.js';
+
+const MAP = 'wijk';
+const PERSON = { name: 'Fatima Benhaddou', phone: '06-0000 0001', email: 'f.benhaddou@buurtteams.example.org' };
+
+describe('personal data in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function person(role: Role, name: string): Promise<{ page: Page; context: BrowserContext }> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const { token } = createInvite(server.app.storage, MAP, role, name);
+    await page.goto(inviteUrl(server.app.url, MAP, token));
+    await page.getByRole('heading', { name: 'Kanaleneiland-Zuid' }).waitFor();
+    await expect.poll(() => status(page)).toContain('Online');
+    return { page, context };
+  }
+  const status = (p: Page) => p.getByRole('status', { name: 'Verbinding' }).textContent();
+  const grid = (p: Page) => p.getByRole('grid', { name: 'Items' });
+  const row = (p: Page, label: string) => grid(p).getByRole('row', { name: new RegExp(label) });
+  const panel = (p: Page) => p.getByRole('complementary', { name: 'Item' });
+  const select = (p: Page, label: string) => row(p, label).getByRole('gridcell').first().click();
+
+  function databaseBytes(): Buffer {
+    const dir = server.cfg.dataDir;
+    return Buffer.concat(fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f))));
+  }
+  function expectForgotten(bytes: Buffer, where: string) {
+    for (const s of [PERSON.name, PERSON.phone, PERSON.email]) {
+      expect(bytes.includes(Buffer.from(s)), `${s} in ${where}`).toBe(false);
+    }
+  }
+  /** Every byte this page's IndexedDB databases hold for the map (its local copy). */
+  async function localBytes(p: Page): Promise<Buffer> {
+    const chunks = await p.evaluate(async () => {
+      const out: number[][] = [];
+      for (const info of await indexedDB.databases()) {
+        if (!info.name?.startsWith('buurtweb:')) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open(info.name!);
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        for (const store of Array.from(db.objectStoreNames)) {
+          const values = await new Promise<unknown[]>((resolve, reject) => {
+            const r = db.transaction(store).objectStore(store).getAll();
+            r.onsuccess = () => resolve(r.result);
+            r.onerror = () => reject(r.error);
+          });
+          for (const v of values) {
+            if (v instanceof Uint8Array) out.push(Array.from(v));
+            else out.push(Array.from(new TextEncoder().encode(JSON.stringify(v))));
+          }
+        }
+        db.close();
+      }
+      return out;
+    });
+    return Buffer.concat(chunks.map((c) => Buffer.from(c)));
+  }
+
+  beforeAll(async () => {
+    requireBuiltClient();
+    server = await startTestServer();
+    createDemoMap(server.app.storage, MAP);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows contact details to an editor and never to a viewer', async () => {
+    const editor = await person('editor', 'Esther');
+    const viewer = await person('viewer', 'Vera');
+    await select(editor.page, PERSON.name);
+    await panel(editor.page).getByRole('link', { name: PERSON.phone }).waitFor();
+    await select(viewer.page, PERSON.name);
+    await panel(viewer.page).getByText('alleen zichtbaar voor eigenaren en redacteuren').waitFor();
+    expect(await panel(viewer.page).getByText(PERSON.phone).count()).toBe(0);
+    expect((await localBytes(viewer.page)).includes(Buffer.from(PERSON.phone))).toBe(false);
+    expect((await localBytes(viewer.page)).includes(Buffer.from(PERSON.name))).toBe(true);
+    await screenshot(viewer.page, 'issue6-viewer-no-contact-details');
+  });
+
+  it('forgets a person everywhere, also on a laptop that was offline', async () => {
+    const [editor, viewer] = contexts.map((context) => ({ context, page: context.pages()[0]! }));
+    const laptop = await person('editor', 'Joost');
+    await select(laptop.page, PERSON.name);
+    await panel(laptop.page).getByRole('link', { name: PERSON.phone }).waitFor();
+    expect((await localBytes(laptop.page)).includes(Buffer.from(PERSON.phone))).toBe(true);
+
+    // The laptop goes offline (a home visit) ...
+    await laptop.context.setOffline(true);
+    await expect.poll(() => status(laptop.page)).toContain('Offline');
+
+    // ... while Esther forgets the person.
+    await select(editor!.page, PERSON.name);
+    await panel(editor!.page).getByRole('button', { name: 'Vergeet deze persoon' }).click();
+    const dialog = editor!.page.getByRole('alertdialog', { name: 'Persoon vergeten' });
+    await dialog.getByText('kan niet ongedaan worden gemaakt').waitFor();
+    await screenshot(editor!.page, 'issue6-erase-confirm');
+    await dialog.getByRole('button', { name: 'Definitief vergeten' }).click();
+    await editor!.page.getByText('De persoon is vergeten.').waitFor();
+    await expect.poll(() => row(editor!.page, PERSON.name).count()).toBe(0);
+    await expect.poll(() => row(viewer!.page, PERSON.name).count()).toBe(0);
+    expectForgotten(databaseBytes(), 'the database files');
+    expect(await row(laptop.page, PERSON.name).count()).toBe(1); // still on the offline laptop
+
+    // The laptop comes back: the person goes, and does not come back anywhere.
+    await laptop.context.setOffline(false);
+    await expect.poll(() => status(laptop.page), { timeout: 15_000 }).toContain('Online');
+    await expect.poll(() => row(laptop.page, PERSON.name).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => (await localBytes(laptop.page)).includes(Buffer.from(PERSON.name))).toBe(false);
+    expectForgotten(await localBytes(laptop.page), 'the laptop’s local copy');
+    await laptop.page.reload();
+    await laptop.page.getByRole('heading', { name: 'Kanaleneiland-Zuid' }).waitFor();
+    await expect.poll(() => status(laptop.page)).toContain('Online');
+    expect(await row(laptop.page, PERSON.name).count()).toBe(0);
+    await laptop.page.getByRole('combobox', { name: 'Zoeken' }).fill('Benhaddou');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await laptop.page.getByRole('option', { name: /Benhaddou/ }).count()).toBe(0);
+    expectForgotten(databaseBytes(), 'the database files after the laptop came back');
+    for (const p of [editor!.page, viewer!.page]) expect(await row(p, PERSON.name).count()).toBe(0);
+    await screenshot(laptop.page, 'issue6-laptop-after-erasure');
+  });
+
+  it('removes the map from this device', async () => {
+    const viewer = contexts[1]!.pages()[0]!;
+    await viewer.getByRole('button', { name: 'Verwijder van dit apparaat' }).click();
+    const dialog = viewer.getByRole('alertdialog', { name: 'Kaart van dit apparaat verwijderen' });
+    await dialog.getByRole('button', { name: 'Verwijderen van dit apparaat' }).click();
+    await expect.poll(() => viewer.url()).not.toContain('/map/');
+    const names = await viewer.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(names.filter((n) => n?.startsWith('buurtweb:'))).toEqual([]);
+    expect(await viewer.evaluate(() => localStorage.getItem('buurtweb.maps'))).toBe('[]');
+    expect(await viewer.getByText('Kanaleneiland-Zuid').count()).toBe(0);
+  });
+});
