@@ -238,6 +238,8 @@ describe('editing the map in the item panel', () => {
     expect(await actionCalls(page)).toEqual([
       ['link', [{ kind: 'knows', from: noor, to: fatima, fields: { strength: 'strong', canIntroduce: true } }]],
     ]);
+    // Kobalte takes aria-hidden off the page a frame after the dialog is gone: wait for it.
+    await panel.getByRole('heading', { name: 'kent', exact: true }).waitFor();
     expect(await panel.getByRole('heading', { name: 'kent', exact: true }).count()).toBe(1);
     expect(await panel.getByRole('button', { name: 'Fatima Benhaddou', exact: true }).count()).toBe(1);
     expect(await panel.getByText('Heel goed').count()).toBe(1);
