@@ -15,6 +15,9 @@ import { type GuardResult, checkUpdate } from './guard.js';
 import { log } from './log.js';
 import type { InviteRecord, UpdateLog } from './storage.js';
 
+/** Bytes of updates waiting for missing dependencies a room keeps before it refuses more. */
+export const MAX_PENDING_BYTES = 64 * 1024;
+
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 
 /** The message broke the protocol: the peer that sent it is closed, nobody else notices. */
@@ -298,6 +301,14 @@ export class Room {
       throw new ProtocolError(`update could not be applied: ${String(err)}`);
     }
     for (const u of out) this.broadcast(updateMessage(u), peer);
+    // Updates whose dependencies never arrived wait in memory (Yjs keeps them pending),
+    // unstored. Merging them costs more with every one, so a peer that piles them up could
+    // stall the server: past a limit the sender is closed and the room reloaded without them.
+    const pending = this.doc.store.pendingStructs?.update.byteLength ?? 0;
+    if (pending > MAX_PENDING_BYTES) {
+      this.broken = true;
+      throw new ProtocolError(`too many changes waiting for ones the server does not have (${pending} bytes)`);
+    }
     if (this.logLength >= this.opts.compactEvery) {
       try {
         this.compact();

@@ -246,4 +246,27 @@ describe('invalid updates', () => {
     await stillTogether(a, b, drops);
     expect(readGraph(b.doc).problems).toEqual([]);
   });
+
+  it('closes a sender that piles up updates waiting for what never comes, and reloads the room without them', async () => {
+    const { a, b, drops } = await twoEditors();
+    const ws = await openRaw(`${server!.wsUrl}/wijk?token=${server!.invite('wijk', 'editor', 'Stapelaar')}`);
+    sockets.push(ws);
+    ws.on('error', () => {});
+    const closed = new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+    // Each waits for an item of a client nobody has: ~100 bytes each, 64 KiB at most.
+    for (let i = 0; i < 2000 && ws.readyState === ws.OPEN; i++) {
+      ws.send(
+        updateFrame(
+          update(HOSTILE + 100 + i, 0, [item(CONTENT.string, { origin: [HOSTILE + 99, 5] }, str('stapel'.repeat(10)))]),
+        ),
+      );
+    }
+    expect(await closed).toBe(CLOSE.malformed);
+    const stored = Buffer.concat(server!.app.storage.loadUpdates('wijk').map((u) => Buffer.from(u.data)));
+    expect(stored.includes(Buffer.from('stapel'))).toBe(false);
+    // The two people were moved to the reloaded room (a reconnect), and go on together.
+    await Promise.all([synced(a), synced(b)]);
+    drops.n = 0;
+    await stillTogether(a, b, drops);
+  });
 });
