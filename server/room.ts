@@ -137,7 +137,7 @@ export class Room {
   }
 
   /** Loads the stored log, then runs any schema migration the doc needs (stored first, like any update). */
-  load(beforeMigrate?: (doc: Y.Doc) => void): void {
+  load(opts: { beforeMigrate?: (doc: Y.Doc) => void; migrate?: boolean } = {}): void {
     const rows = this.storage.loadUpdates(this.mapId);
     try {
       if (rows.length) Y.applyUpdate(this.doc, Y.mergeUpdates(rows.map((r) => r.data)), 'storage');
@@ -154,7 +154,9 @@ export class Room {
     this.erased = new Set(this.storage.listErasures(parseRoom(this.mapId).mapId));
     this.lastSeq = rows.at(-1)?.seq ?? 0;
     this.logLength = rows.length;
-    beforeMigrate?.(this.doc);
+    // The map document's migrations; a protected document has a layout of its own.
+    if (opts.migrate === false) return;
+    opts.beforeMigrate?.(this.doc);
     const stored = this.applyAndStore(() => migrate(this.doc), null);
     if (stored.length) {
       log.info('migrated map document', { mapId: this.mapId });

@@ -50,7 +50,9 @@ export class Rooms {
     if (!room) {
       room = new Room(mapId, this.storage, { compactEvery: this.opts.compactEvery });
       const parsed = parseRoom(mapId);
-      room.load(parsed.protected ? undefined : (doc) => this.moveContacts(parsed.mapId, doc));
+      room.load(
+        parsed.protected ? { migrate: false } : { beforeMigrate: (doc) => this.moveContacts(parsed.mapId, doc) },
+      );
       this.rooms.set(mapId, room);
       log.debug('room loaded', { mapId });
     }
