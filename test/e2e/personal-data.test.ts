@@ -101,6 +101,37 @@ describe('personal data in the browser', () => {
     await screenshot(viewer.page, 'issue6-viewer-no-contact-details');
   });
 
+  it('records a resident with consent and retention only, and lists residents past their date', async () => {
+    const editor = contexts[0]!.pages()[0]!;
+    await editor.getByRole('button', { name: 'Nieuw: Persoon' }).click();
+    const dialog = editor.getByRole('dialog', { name: 'Nieuw: Persoon' });
+    await dialog.getByLabel('Naam').fill('Nadia Buurvrouw');
+    expect(await dialog.getByLabel('Functie').count()).toBe(1);
+    await dialog.getByLabel('Rol').selectOption({ label: 'Sleutelfiguur (bewoner)' });
+    // Only what may be recorded about residents: no function, e-mail or home address.
+    for (const gone of ['Functie', 'E-mail', 'Huisadres']) expect(await dialog.getByLabel(gone).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Aanmaken' }).click();
+    // Consent and retention are required for residents.
+    await expect.poll(() => dialog.getByText('Dit veld is verplicht.').count()).toBeGreaterThan(0);
+    await dialog.getByLabel('Toestemming om op de kaart te staan').selectOption({ label: 'Ja, gegeven' });
+    await dialog.getByLabel('Toestemming vastgelegd op').fill('2026-11-20');
+    await dialog.getByLabel('Bewaren tot').fill('2027-11-20');
+    await dialog.getByRole('button', { name: 'Aanmaken' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await panel(editor).getByText('Toestemming vastgelegd door Esther').waitFor();
+    // The demo's Yusuf was to be kept until 1 October 2026: listed for review.
+    await editor.getByRole('button', { name: /^Actueel houden/ }).click();
+    const residents = editor.getByRole('list', { name: 'Bewoners: toestemming en bewaartermijn' });
+    await residents
+      .getByRole('listitem')
+      .filter({ hasText: 'Yusuf Aktaşlı' })
+      .getByText(/bewaardatum verstreken/)
+      .waitFor();
+    expect(await residents.getByText('Nadia Buurvrouw').count()).toBe(0);
+    await screenshot(editor, 'issue6-resident-review');
+    await editor.getByRole('button', { name: /^Actueel houden/ }).click();
+  });
+
   it('forgets a person everywhere, also on a laptop that was offline', async () => {
     const [editor, viewer] = contexts.map((context) => ({ context, page: context.pages()[0]! }));
     const laptop = await person('editor', 'Joost');

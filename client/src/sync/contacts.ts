@@ -33,6 +33,8 @@ export class ContactsDoc {
       connect,
       disableBc: true,
     });
+    // Presence goes through the map's own provider; none here.
+    this.provider.awareness.setLocalState(null);
     const [version, setVersion] = createSignal(0);
     this.version = version;
     this.doc.on('update', () => setVersion((v) => v + 1));
