@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapUi } from '../../client/src/ui/map/context.js';
 import type { Role } from '../../schema/index.js';
 import { startApp } from '../../server/app.js';
-import { createInvite, inviteUrl } from '../../server/auth.js';
 import { createMap } from '../../server/maps.js';
-import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
+import { connectionStatus, launchBrowser, openAsPerson, requireBuiltClient, screenshot } from '../support/browser.js';
 import { type TestServer, startTestServer } from '../support/server.js';
 
 type TestWindow = { buurtweb: { ui: MapUi } };
@@ -22,17 +21,10 @@ describe('working together on one map', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
-  async function person(role: Role, name: string): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const { token } = createInvite(server.app.storage, MAP, role, name);
-    await page.goto(inviteUrl(server.app.url, MAP, token));
-    await page.getByRole('heading', { name: 'Kanaleneiland-Zuid' }).waitFor();
-    await expect.poll(() => status(page)).toContain('Online');
-    return { page, context };
-  }
-  const status = (p: Page) => p.getByRole('status', { name: 'Verbinding' }).textContent();
+  const person = (role: Role, name: string) =>
+    openAsPerson(browser, contexts, server, { id: MAP, name: 'Kanaleneiland-Zuid' }, role, name);
+
+  const status = connectionStatus;
   const grid = (p: Page) => p.getByRole('grid', { name: 'Items' });
   const row = (p: Page, label: string) => grid(p).getByRole('row', { name: new RegExp(label) });
   const panel = (p: Page) => p.getByRole('complementary', { name: 'Item' });

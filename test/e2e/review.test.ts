@@ -9,9 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapUi } from '../../client/src/ui/map/context.js';
 import { type OpContext, type Role, addMonths, createNode, link } from '../../schema/index.js';
-import { createInvite, inviteUrl } from '../../server/auth.js';
 import { createMap } from '../../server/maps.js';
-import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
+import { connectionStatus, launchBrowser, openAsPerson, requireBuiltClient, screenshot } from '../support/browser.js';
 import { type TestServer, startTestServer } from '../support/server.js';
 
 type Cy = {
@@ -31,17 +30,12 @@ describe('keeping the map current', () => {
   let owner: Page;
 
   async function person(role: Role, name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const { token } = createInvite(server.app.storage, MAP, role, name);
-    await page.goto(inviteUrl(server.app.url, MAP, token));
-    await page.getByRole('heading', { name: MAP_NAME }).waitFor();
-    await expect.poll(() => status(page), POLL).toContain('Online');
+    const { page } = await openAsPerson(browser, contexts, server, { id: MAP, name: MAP_NAME }, role, name);
     await row(page, 'Fatima Benali').waitFor();
     return page;
   }
-  const status = (p: Page) => p.getByRole('status', { name: 'Verbinding' }).textContent();
+
+  const status = connectionStatus;
   const grid = (p: Page) => p.getByRole('grid', { name: 'Items' });
   const row = (p: Page, label: string) => grid(p).getByRole('row', { name: new RegExp(label) });
   const panel = (p: Page) => p.getByRole('complementary', { name: 'Item' });

@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ActivityEntry,
   CLOSE,
-  type OpContext,
   confirmProposal,
   createNode,
   deleteNode,
@@ -16,9 +15,10 @@ import {
   setNoteText,
   updateNode,
   verifyNode,
+  type Role,
 } from '../../schema/index.js';
-import { hashToken } from '../../server/auth.js';
-import { type TestClient, connectClient, sleep, synced, waitFor } from '../support/clients.js';
+import { type TestClient, sleep, waitFor } from '../support/clients.js';
+import { type Person, join as joinAs } from '../support/people.js';
 import { type TestServer, startTestServer } from '../support/server.js';
 
 describe('activity feed', () => {
@@ -30,20 +30,7 @@ describe('activity feed', () => {
     server = undefined;
   });
 
-  async function join(role: 'owner' | 'editor' | 'contributor' | 'viewer', name: string) {
-    const token = server!.invite('wijk', role, name);
-    const invite = server!.app.storage.findInviteByTokenHash(hashToken(token))!;
-    const client = connectClient(server!.wsUrl, 'wijk', token);
-    clients.push(client);
-    const closes: number[] = [];
-    client.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code));
-    await synced(client);
-    const ctx: OpContext = {
-      actor: { id: invite.id, name },
-      status: role === 'contributor' ? 'proposed' : 'confirmed',
-    };
-    return { client, token, ctx, closes, doc: client.doc };
-  }
+  const join = (role: Role, name: string): Promise<Person> => joinAs(server!, clients, 'wijk', role, name);
 
   async function feed(token: string, query = ''): Promise<ActivityEntry[]> {
     const res = await fetch(`http://127.0.0.1:${server!.app.port}/api/activity?map=wijk${query}`, {

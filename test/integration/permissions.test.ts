@@ -8,7 +8,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   CLOSE,
-  type OpContext,
   confirmProposal,
   createNode,
   deleteNode,
@@ -20,9 +19,10 @@ import {
   setFreshnessMonths,
   setNoteText,
   updateNode,
+  type Role,
 } from '../../schema/index.js';
-import { hashToken } from '../../server/auth.js';
 import { type TestClient, connectClient, sleep, synced, waitFor } from '../support/clients.js';
+import { type Person, join as joinAs } from '../support/people.js';
 import { type TestServer, startTestServer } from '../support/server.js';
 
 describe('write rules enforced by the server', () => {
@@ -34,29 +34,7 @@ describe('write rules enforced by the server', () => {
     server = undefined;
   });
 
-  interface Person {
-    client: TestClient;
-    token: string;
-    ctx: OpContext;
-    closes: number[];
-  }
-
-  async function join(role: 'owner' | 'editor' | 'contributor' | 'viewer', name: string): Promise<Person> {
-    const token = server!.invite('wijk', role, name);
-    const invite = server!.app.storage.findInviteByTokenHash(hashToken(token))!;
-    const client = connectClient(server!.wsUrl, 'wijk', token);
-    clients.push(client);
-    const closes: number[] = [];
-    client.provider.on('connection-close', (e: CloseEvent | null) => {
-      if (e) closes.push(e.code);
-    });
-    await synced(client);
-    const ctx: OpContext = {
-      actor: { id: invite.id, name },
-      status: role === 'contributor' ? 'proposed' : 'confirmed',
-    };
-    return { client, token, ctx, closes };
-  }
+  const join = (role: Role, name: string): Promise<Person> => joinAs(server!, clients, 'wijk', role, name);
 
   /** What our client does on 4409: drop the local copy and start again from the server. */
   async function startAgain(p: Person): Promise<TestClient> {

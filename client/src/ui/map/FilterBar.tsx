@@ -8,20 +8,14 @@
 import { For, Index, Show, createEffect, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { NODE_KINDS, NODE_KIND_DEFS, type NodeKind } from '../../../../schema/index.js';
 import { lang, loc, t } from '../../i18n';
+import { AreaSelect } from './AreaSelect';
 import { useMap } from './context';
-import { type AreaOption, NO_FILTERS, type StatusFilter, areaTree, filtersActive } from './filtering';
+import { NO_FILTERS, type StatusFilter, filtersActive, sameOptions } from './filtering';
 import { collator } from './list-rows';
 import { SearchBox } from './SearchBox';
 import './list.css';
 
 // Indents sub-areas in the area select (option text can't be styled); not read aloud.
-const INDENT = '\u00a0\u00a0\u00a0';
-
-function sameOptions(a: AreaOption[], b: AreaOption[]): boolean {
-  return (
-    a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.label === b[i]!.label && x.depth === b[i]!.depth)
-  );
-}
 
 export function FilterBar() {
   const ui = useMap();
@@ -33,15 +27,6 @@ export function FilterBar() {
 
   // Most changes touch no area or theme: then the memos keep their arrays and the
   // selects are left alone (an open select stays open).
-  const areas = createMemo(
-    () => {
-      model.version();
-      const coll = collator(lang());
-      return areaTree(model.store, (a, b) => coll.compare(a, b));
-    },
-    [],
-    { equals: sameOptions },
-  );
   const themes = createMemo(
     () => {
       const coll = collator(lang());
@@ -93,18 +78,11 @@ export function FilterBar() {
         </div>
         <label class="filter-field">
           <span class="filter-caption">{t().list.area}</span>
-          <select onChange={(e) => ui.setFilters({ areaId: e.currentTarget.value || null })}>
-            <option value="" selected={!filters().areaId}>
-              {t().list.allAreas}
-            </option>
-            <Index each={areas()}>
-              {(a) => (
-                <option value={a().id} selected={a().id === filters().areaId}>
-                  {INDENT.repeat(a().depth) + a().label}
-                </option>
-              )}
-            </Index>
-          </select>
+          <AreaSelect
+            value={filters().areaId}
+            allLabel={t().list.allAreas}
+            onChange={(areaId) => ui.setFilters({ areaId })}
+          />
         </label>
         <label class="filter-field">
           <span class="filter-caption">{t().list.theme}</span>

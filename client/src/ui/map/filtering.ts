@@ -162,3 +162,10 @@ export function areaTree(g: GraphLike, compare: (a: string, b: string) => number
   for (const n of areas.sort(byLabel)) visit(n, 0);
   return out;
 }
+
+/** Option lists are equal when every option keeps its id, label and depth (no re-render). */
+export function sameOptions(a: AreaOption[], b: AreaOption[]): boolean {
+  return (
+    a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.label === b[i]!.label && x.depth === b[i]!.depth)
+  );
+}

@@ -2,7 +2,7 @@
  * The activity feed: who changed what and when, newest first, filtered by person, item
  * (a name, or the selected item) and area; with "what changed since…" above it.
  */
-import { For, Index, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
+import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
 import {
   type ActivityEntry,
   EDGE_KIND_DEFS,
@@ -11,8 +11,8 @@ import {
   isEdgeKind,
 } from '../../../../../schema/index.js';
 import { fmt, lang, loc, t } from '../../../i18n';
+import { AreaSelect } from '../AreaSelect';
 import { useMap } from '../context';
-import { areaTree } from '../filtering';
 import { collator } from '../list-rows';
 import { formatMoment } from '../panel/format';
 import { linkSentence } from '../panel/links';
@@ -21,7 +21,6 @@ import { createActivityFeed } from './activity-feed';
 import { ChangesSinceControl } from './ChangesSinceControl';
 
 const PAGE = 200;
-const INDENT = '\u00a0\u00a0\u00a0';
 
 export function ActivityTab() {
   const ui = useMap();
@@ -38,11 +37,6 @@ export function ActivityTab() {
 
   const selectedId = () => (model.selection().length === 1 ? model.selection()[0]! : null);
   const areas = createMemo(() => (model.version(), areaIndex(model.store)));
-  const areaOptions = createMemo(() => {
-    model.version();
-    const coll = collator(lang());
-    return areaTree(model.store, (a, b) => coll.compare(a, b));
-  });
   const people = createMemo(() => peopleIn(feed.entries(), collator(lang()).compare));
   const filtered = createMemo(() => {
     model.version();
@@ -77,18 +71,12 @@ export function ActivityTab() {
           <label class="filter-caption" for={`${id}-area`}>
             {t().review.area}
           </label>
-          <select id={`${id}-area`} onChange={(e) => setFilter({ areaId: e.currentTarget.value || null })}>
-            <option value="" selected={!filter().areaId}>
-              {t().review.allAreas}
-            </option>
-            <Index each={areaOptions()}>
-              {(a) => (
-                <option value={a().id} selected={a().id === filter().areaId}>
-                  {INDENT.repeat(a().depth) + a().label}
-                </option>
-              )}
-            </Index>
-          </select>
+          <AreaSelect
+            id={`${id}-area`}
+            value={filter().areaId}
+            allLabel={t().review.allAreas}
+            onChange={(areaId) => setFilter({ areaId })}
+          />
         </div>
         <div class="filter-field">
           <label class="filter-caption" for={`${id}-item`}>

@@ -3,11 +3,11 @@
  * organisation so a team can go through "their" part of the map in a meeting. Each row
  * shows the item (selecting it) and offers "Klopt nog"; below, freshness per area.
  */
-import { For, Index, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
+import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { NODE_KIND_DEFS, reviewQueue } from '../../../../../schema/index.js';
 import { fmt, lang, loc, t } from '../../../i18n';
+import { AreaSelect } from '../AreaSelect';
 import { useMap } from '../context';
-import { areaTree } from '../filtering';
 import { collator } from '../list-rows';
 import { formatDate } from '../panel/format';
 import { monthsText } from '../panel/months';
@@ -15,7 +15,6 @@ import { AreaScores } from './AreaScores';
 
 /** Rows shown at first; more on request (a big map can have thousands of stale items). */
 const PAGE = 100;
-const INDENT = '\u00a0\u00a0\u00a0';
 
 export function StaleTab() {
   const ui = useMap();
@@ -25,11 +24,6 @@ export function StaleTab() {
   const [organisation, setOrganisation] = createSignal<string | null>(null);
   const [shown, setShown] = createSignal(PAGE);
 
-  const areas = createMemo(() => {
-    model.version();
-    const coll = collator(lang());
-    return areaTree(model.store, (a, b) => coll.compare(a, b));
-  });
   const organisations = createMemo(() => {
     const coll = collator(lang());
     return model
@@ -60,24 +54,15 @@ export function StaleTab() {
           <label class="filter-caption" for={`${id}-area`}>
             {t().review.area}
           </label>
-          <select
+          <AreaSelect
             id={`${id}-area`}
-            onChange={(e) => {
-              setArea(e.currentTarget.value || null);
+            value={area()}
+            allLabel={t().review.allAreas}
+            onChange={(areaId) => {
+              setArea(areaId);
               setShown(PAGE);
             }}
-          >
-            <option value="" selected={!area()}>
-              {t().review.allAreas}
-            </option>
-            <Index each={areas()}>
-              {(a) => (
-                <option value={a().id} selected={a().id === area()}>
-                  {INDENT.repeat(a().depth) + a().label}
-                </option>
-              )}
-            </Index>
-          </select>
+          />
         </div>
         <div class="filter-field">
           <label class="filter-caption" for={`${id}-organisation`}>
