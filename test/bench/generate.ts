@@ -18,9 +18,20 @@ const KINDS: [NodeKind, Record<string, unknown>][] = [
  * Adds `items` nodes (spread over a square that grows with the map, or unplaced) and
  * `items × 1.5` links between random pairs of fitting kinds, in one transaction.
  */
-export function fillRandomMap(doc: Y.Doc, items: number, positioned: boolean, seed: number, prefix: string): string[] {
+export function fillRandomMap(
+  doc: Y.Doc,
+  items: number,
+  positioned: boolean,
+  seed: number,
+  prefix: string,
+  as: { id: string; name: string; status?: 'confirmed' | 'proposed' } = { id: 'bench', name: 'Bench' },
+): string[] {
   const rng = new Rng(seed);
-  const ctx: OpContext = { actor: { id: 'bench', name: 'Bench' }, origin: 'import' };
+  const ctx: OpContext = {
+    actor: { id: as.id, name: as.name },
+    origin: 'import',
+    ...(as.status ? { status: as.status } : {}),
+  };
   const side = Math.sqrt(items) * 110;
   const ids: string[] = [];
   doc.transact(() => {

@@ -2,17 +2,21 @@
  * `npm run bench`: every benchmark, each against its baseline in the same process.
  * Figures are printed as Markdown; record them in test/bench/RESULTS.md.
  * `npm run bench -- doc` runs one suite; `npm run bench -- browser` the canvas in Chromium;
- * `npm run bench -- relay` our server against @y/websocket-server under load.
+ * `npm run bench -- relay` our server against @y/websocket-server under load; `guard` the
+ * server's write rules on a large update.
  */
 import os from 'node:os';
 import { browserBench } from './browser.js';
 import { docBench } from './doc.js';
+import { guardBench } from './guard.js';
 import { relayBench } from './relay.js';
 import { table } from './util.js';
 
 const suites: Record<string, () => Promise<string> | string> = {
   doc: () => table('Document: 10,000 items, 15,000 links', 'raw Yjs, one JSON value per item', docBench()),
   browser: browserBench,
+  guard: () =>
+    table('Server write rules: a large update', 'applying the update (Yjs), which the relay does anyway', guardBench()),
   relay: relayBench,
 };
 
