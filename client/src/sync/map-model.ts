@@ -166,13 +166,17 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   if (!navigator.onLine) provider.disconnect();
   // Refused (4409): this doc holds a change the server will never take, and every
   // reconnect would send it again. Stop, drop the local copy, and let the page start again.
-  provider.on('connection-close', (event: CloseEvent | null) => {
+  const onClose = (event: CloseEvent | null) => {
     if (event?.code !== CLOSE.rejected || rejected) return;
     rejected = true;
     provider.shouldConnect = false;
+    if (contacts) contacts.provider.shouldConnect = false;
     console.warn('The server refused a change from this device; starting again from its state:', event.reason);
-    void local.clearData().finally(() => opts.onRejected?.(event.reason));
-  });
+    // Both documents start again: a refusal in either means this device's copy is off.
+    void Promise.all([local.clearData(), contacts?.clearLocal()]).finally(() => opts.onRejected?.(event.reason));
+  };
+  provider.on('connection-close', onClose);
+  contacts?.provider.on('connection-close', onClose);
   provider.on('status', ({ status: s }: { status: string }) => {
     setStatus(s === 'connected' ? 'online' : s === 'connecting' ? 'connecting' : 'offline');
   });
