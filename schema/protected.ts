@@ -65,15 +65,14 @@ export function splitProtected(
  * removes a value). A resident key figure may have a phone number only. Writes only what
  * changes. Returns whether anything changed.
  */
-/** Validates contact details without writing them (throws OpError as `setContactDetails` would). */
-export function checkContactDetails(kind: NodeKind, patch: Record<string, unknown>, personRole?: string): void {
-  validContactPatch(kind, patch, personRole);
-}
-
-function validContactPatch(
+/**
+ * Validates contact details without writing them: returns the normalised values, or
+ * throws OpError as `setContactDetails` would.
+ */
+export function checkContactDetails(
   kind: NodeKind,
   patch: Record<string, unknown>,
-  personRole: string | undefined,
+  personRole?: string,
 ): Record<string, FieldValue | undefined> {
   const defs = NODE_KIND_DEFS[kind].fields;
   const errors: Record<string, FieldError> = {};
@@ -101,7 +100,7 @@ export function setContactDetails(
   patch: Record<string, unknown>,
   ctx: OpContext & { personRole?: string | undefined },
 ): boolean {
-  const values = validContactPatch(kind, patch, ctx.personRole);
+  const values = checkContactDetails(kind, patch, ctx.personRole);
   const contacts = contactsMap(doc);
   const raw = contacts.get(nodeId);
   const existing = raw instanceof Y.Map ? raw : undefined;

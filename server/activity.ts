@@ -17,6 +17,9 @@ export interface ActivityRecord {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = Y.AbstractType<any>;
 
+/** When one transaction changes an item in several ways, the first of these names it. */
+const RANK: ActivityChange[] = ['deleted', 'created', 'proposed', 'confirmed', 'updated', 'note', 'verified'];
+
 const BOOKKEEPING = new Set<string>([...PROVENANCE_KEYS, 'x', 'y', 'kind']);
 
 function isNew(item: Y.Item, tr: Y.Transaction): boolean {
@@ -37,8 +40,7 @@ export function summarize(tr: Y.Transaction): ActivityRecord[] {
     const prev = out.get(key);
     if (!prev) return void out.set(key, r);
     // Creation or deletion says it all; otherwise an update absorbs notes and confirmations.
-    const rank: ActivityChange[] = ['deleted', 'created', 'proposed', 'confirmed', 'updated', 'note', 'verified'];
-    if (rank.indexOf(r.change) < rank.indexOf(prev.change)) prev.change = r.change;
+    if (RANK.indexOf(r.change) < RANK.indexOf(prev.change)) prev.change = r.change;
     prev.fields = [...new Set([...prev.fields, ...r.fields])].sort();
   };
   for (const [type, keys] of tr.changed) {

@@ -247,13 +247,7 @@ class UpdateCheck {
   }
 
   private checkWrite(place: Place, item: Y.Item): void {
-    if (place.root === ROOT.meta) {
-      if (this.contributor) throw new Refused('contributors cannot change the map settings');
-      if (!this.owner && place.key !== null && (OWNER_SETTINGS as readonly string[]).includes(place.key)) {
-        throw new Refused('only owners can change this setting');
-      }
-      return;
-    }
+    if (place.root === ROOT.meta) return this.checkSetting(place);
     if (!this.contributor) {
       if (place.root === ROOT.nodes && place.top && !place.direct) {
         const target = this.live(place);
@@ -418,15 +412,17 @@ class UpdateCheck {
     }
   }
 
+  /** `meta` holds the map's settings: not a contributor's to change, some only an owner's. */
+  private checkSetting(place: Place): void {
+    if (this.contributor) throw new Refused('contributors cannot change the map settings');
+    if (!this.owner && place.key !== null && (OWNER_SETTINGS as readonly string[]).includes(place.key)) {
+      throw new Refused('only owners can change this setting');
+    }
+  }
+
   private checkDelete(place: Place): void {
     if (this.viewer) throw new Refused('viewers cannot change the map');
-    if (place.root === ROOT.meta) {
-      if (this.contributor) throw new Refused('contributors cannot change the map settings');
-      if (!this.owner && place.key !== null && (OWNER_SETTINGS as readonly string[]).includes(place.key)) {
-        throw new Refused('only owners can change this setting');
-      }
-      return;
-    }
+    if (place.root === ROOT.meta) return this.checkSetting(place);
     if (!this.contributor) return;
     if (place.root !== ROOT.nodes && place.root !== ROOT.edges) {
       throw new Refused('contributors can only change items and links');

@@ -280,7 +280,7 @@ export class Room {
   receiveUpdate(peer: Peer, update: Uint8Array): void {
     let verdict: GuardResult;
     try {
-      Y.decodeUpdate(update); // structural check before the doc sees it
+      // The check decodes the update: a malformed one throws here, before the doc sees it.
       verdict = checkUpdate(this.doc, update, peer.invite.role, peer.invite.id, { erased: this.erased });
     } catch {
       throw new ProtocolError('undecodable update');

@@ -10,7 +10,16 @@ import type { MapUi } from '../../client/src/ui/map/context.js';
 import type { Role } from '../../schema/index.js';
 import { startApp } from '../../server/app.js';
 import { createMap } from '../../server/maps.js';
-import { connectionStatus, launchBrowser, openAsPerson, requireBuiltClient, screenshot } from '../support/browser.js';
+import {
+  launchBrowser,
+  openAsPerson,
+  requireBuiltClient,
+  screenshot,
+  connectionStatus as status,
+  itemPanel as panel,
+  itemRow as row,
+  selectRow as select,
+} from '../support/browser.js';
 import { type TestServer, startTestServer } from '../support/server.js';
 
 type TestWindow = { buurtweb: { ui: MapUi } };
@@ -24,11 +33,6 @@ describe('working together on one map', () => {
   const person = (role: Role, name: string) =>
     openAsPerson(browser, contexts, server, { id: MAP, name: 'Kanaleneiland-Zuid' }, role, name);
 
-  const status = connectionStatus;
-  const grid = (p: Page) => p.getByRole('grid', { name: 'Items' });
-  const row = (p: Page, label: string) => grid(p).getByRole('row', { name: new RegExp(label) });
-  const panel = (p: Page) => p.getByRole('complementary', { name: 'Item' });
-  const select = (p: Page, label: string) => row(p, label).getByRole('gridcell').first().click();
   const nodeCount = (p: Page) => p.evaluate(() => (window as unknown as TestWindow).buurtweb.ui.model.nodes().length);
 
   async function createPerson(p: Page, name: string, role = 'Professional'): Promise<void> {

@@ -10,7 +10,16 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../schema/index.js';
 import { createDemoMap } from '../../server/demo.js';
-import { connectionStatus, launchBrowser, openAsPerson, requireBuiltClient, screenshot } from '../support/browser.js';
+import {
+  launchBrowser,
+  openAsPerson,
+  requireBuiltClient,
+  screenshot,
+  connectionStatus as status,
+  itemPanel as panel,
+  itemRow as row,
+  selectRow as select,
+} from '../support/browser.js';
 import { type TestServer, startTestServer } from '../support/server.js';
 
 const MAP = 'wijk';
@@ -23,12 +32,6 @@ describe('personal data in the browser', () => {
 
   const person = (role: Role, name: string) =>
     openAsPerson(browser, contexts, server, { id: MAP, name: 'Kanaleneiland-Zuid' }, role, name);
-
-  const status = connectionStatus;
-  const grid = (p: Page) => p.getByRole('grid', { name: 'Items' });
-  const row = (p: Page, label: string) => grid(p).getByRole('row', { name: new RegExp(label) });
-  const panel = (p: Page) => p.getByRole('complementary', { name: 'Item' });
-  const select = (p: Page, label: string) => row(p, label).getByRole('gridcell').first().click();
 
   function databaseBytes(): Buffer {
     const dir = server.cfg.dataDir;

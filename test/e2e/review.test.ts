@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapUi } from '../../client/src/ui/map/context.js';
 import { type OpContext, type Role, addMonths, createNode, link } from '../../schema/index.js';
 import { createMap } from '../../server/maps.js';
-import { connectionStatus, launchBrowser, openAsPerson, requireBuiltClient, screenshot } from '../support/browser.js';
+import {
+  launchBrowser,
+  openAsPerson,
+  requireBuiltClient,
+  screenshot,
+  connectionStatus as status,
+  itemPanel as panel,
+  itemRow as row,
+} from '../support/browser.js';
 import { type TestServer, startTestServer } from '../support/server.js';
 
 type Cy = {
@@ -35,10 +43,6 @@ describe('keeping the map current', () => {
     return page;
   }
 
-  const status = connectionStatus;
-  const grid = (p: Page) => p.getByRole('grid', { name: 'Items' });
-  const row = (p: Page, label: string) => grid(p).getByRole('row', { name: new RegExp(label) });
-  const panel = (p: Page) => p.getByRole('complementary', { name: 'Item' });
   const review = (p: Page) => p.getByRole('region', { name: 'Actueel houden' });
   /** The review panel takes the list's place: close it to use the list. */
   const showList = async (p: Page) => {

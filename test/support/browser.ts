@@ -72,3 +72,18 @@ export async function openAsPerson(
   await expect.poll(() => connectionStatus(page), { timeout: 10_000 }).toContain('Online');
   return { page, context };
 }
+
+/** The list's row of an item (its name matched as a pattern). */
+export function itemRow(page: Page, label: string) {
+  return page.getByRole('grid', { name: 'Items' }).getByRole('row', { name: new RegExp(label) });
+}
+
+/** The item panel beside the canvas. */
+export function itemPanel(page: Page) {
+  return page.getByRole('complementary', { name: 'Item' });
+}
+
+/** Selects an item by clicking its row's first cell. */
+export function selectRow(page: Page, label: string): Promise<void> {
+  return itemRow(page, label).getByRole('gridcell').first().click();
+}

@@ -3,7 +3,6 @@
  * actions that write an item's fields split them here, so the interface can keep showing
  * one form. Everything is validated before anything is written, in either document.
  */
-import type * as Y from 'yjs';
 import {
   type CreateNodeInput,
   type FieldValue,
@@ -89,5 +88,3 @@ export function withContacts(node: GraphNode, contacts: ContactsDoc | undefined)
   const details: Record<string, FieldValue> = contacts.get(node.id, node.kind);
   return Object.keys(details).length ? { ...node, fields: { ...node.fields, ...details } } : node;
 }
-
-export type { Y };

@@ -11,7 +11,6 @@ import {
   type FieldValue,
   type NodeKind,
   type OpContext,
-  contactsMap,
   protectedRoom,
   readContact,
   removeContact,
@@ -52,11 +51,6 @@ export class ContactsDoc {
 
   remove(nodeId: string): void {
     removeContact(this.doc, nodeId);
-  }
-
-  has(nodeId: string): boolean {
-    this.version();
-    return contactsMap(this.doc).has(nodeId);
   }
 
   /** Rewrites the local copy from the (garbage-collected) doc: after an erasure. */

@@ -40,7 +40,6 @@ export const nl = {
     'Sneltoetsen: N nieuw item, L koppelen, K klopt nog, / zoeken, Delete verwijderen, Ctrl+Z ongedaan maken, Ctrl+Shift+Z opnieuw',
   notices: 'Meldingen',
   removeFromDevice: 'Verwijder van dit apparaat',
-  removeFromDeviceConfirm: 'De kaart van dit apparaat verwijderen? Wat nog niet gedeeld is gaat verloren.',
   roles: { owner: 'Eigenaar', editor: 'Redacteur', contributor: 'Bijdrager', viewer: 'Kijker' },
   errors: {
     invalid: 'Niet alle velden zijn goed ingevuld.',
@@ -92,7 +91,6 @@ export const en: typeof nl = {
   shortcuts: 'Shortcuts: N new item, L link, K still correct, / search, Delete remove, Ctrl+Z undo, Ctrl+Shift+Z redo',
   notices: 'Notifications',
   removeFromDevice: 'Remove from this device',
-  removeFromDeviceConfirm: 'Remove the map from this device? What has not been shared yet is lost.',
   roles: { owner: 'Owner', editor: 'Editor', contributor: 'Contributor', viewer: 'Viewer' },
   errors: {
     invalid: 'Not every field is filled in correctly.',

@@ -1,5 +1,6 @@
 /**
- * The shell of every "are you sure?" question (delete an item, reject a proposal): an
+ * The shell of every "are you sure?" question (delete an item, reject a proposal, forget a
+ * person, remove the map from this device): an
  * alert dialog whose safe choice has the focus, so Enter right away does nothing
  * destructive. After the destructive choice the button that opened it is usually gone
  * with the item, so focus goes to the panel's heading.
@@ -17,6 +18,8 @@ export interface AlertConfirmProps {
   note?: string;
   /** The destructive button's text. */
   action: string;
+  /** True while the action is under way (e.g. waiting for the server): its button is disabled. */
+  busy?: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }
@@ -59,6 +62,7 @@ export function AlertConfirm(props: AlertConfirmProps) {
               <button
                 type="button"
                 class="btn btn-danger"
+                disabled={props.busy}
                 onClick={() => {
                   done = true;
                   props.onConfirm();
