@@ -9,7 +9,7 @@ export * from './read.js';
 export * from './migrations.js';
 export * from './notes.js';
 export * from './wire.js';
-export * from './permissions.js';
+export * from './rules.js';
 export * from './freshness.js';
 export * from './activity.js';
 export * from './protected.js';

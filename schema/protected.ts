@@ -13,7 +13,6 @@ import type { FieldError, FieldValue } from './fields.js';
 import { validateField } from './fields.js';
 import { NODE_KIND_DEFS, type NodeKind, RESIDENT_FIELDS, RESIDENT_ROLE } from './kinds.js';
 import { OpError, type OpContext } from './ops.js';
-import type { Role } from './wire.js';
 
 export const CONTACTS_ROOT = 'contacts';
 
@@ -27,12 +26,6 @@ export function parseRoom(name: string): { mapId: string; protected: boolean } {
   return name.endsWith(PROTECTED_SUFFIX)
     ? { mapId: name.slice(0, -PROTECTED_SUFFIX.length), protected: true }
     : { mapId: name, protected: false };
-}
-
-/** Roles that may see (and so receive) contact details of persons. */
-export const PROTECTED_ROLES: readonly Role[] = ['owner', 'editor'];
-export function maySeeProtected(role: Role): boolean {
-  return PROTECTED_ROLES.includes(role);
 }
 
 export function contactsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {

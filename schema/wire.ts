@@ -11,10 +11,6 @@ export type Role = (typeof ROLES)[number];
 export function isRole(x: unknown): x is Role {
   return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
 }
-/** Roles whose updates may be stored at all (what each may change: permissions.ts). */
-export function canWrite(role: Role): boolean {
-  return role !== 'viewer';
-}
 
 /** The WebSocket path prefix: `ws://HOST:PORT/sync/<mapId>?token=…`. */
 export const SYNC_PATH = '/sync';
@@ -28,7 +24,7 @@ export const CLOSE = {
   /** Message larger than MAX_MESSAGE_BYTES (ws itself uses 1009). */
   tooLarge: 1009,
   /**
-   * The update changed what the sender's role may not change (schema/permissions.ts). It
+   * The update changed what the sender's role may not change (schema/rules.ts). It
    * was not stored or relayed; the client must drop its local copy and start again from
    * the server's state (its doc holds changes the server will never accept).
    */

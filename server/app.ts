@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { CLOSE, SYNC_PATH, maySeeProtected, parseRoom } from '../schema/index.js';
+import { CLOSE, SYNC_PATH, may, parseRoom } from '../schema/index.js';
 import { authorize } from './auth.js';
 import type { ServerConfig } from './config.js';
 import { type Connection, attachConnection } from './connection.js';
@@ -83,7 +83,7 @@ export async function startApp(cfg: ServerConfig, storage: Storage = openSqliteS
       return refuse(socket, auth.status, auth.reason);
     }
     const invite = auth.invite;
-    if (wantsProtected && !maySeeProtected(invite.role)) {
+    if (wantsProtected && !may(invite, { act: 'contacts' })) {
       log.info('protected document refused', { mapId, role: invite.role });
       return refuse(socket, 403, 'this role may not see contact details');
     }

@@ -5,7 +5,7 @@
  * person's data no longer occurs anywhere in the database files. The activity feed records
  * only that a person was erased, and by whom.
  */
-import { eraseNode, mayErase, nodesMap, protectedRoom, removeContact } from '../schema/index.js';
+import { eraseNode, may, nodesMap, protectedRoom, removeContact } from '../schema/index.js';
 import { log } from './log.js';
 import type { Rooms } from './rooms.js';
 import type { InviteRecord, Storage } from './storage.js';
@@ -13,7 +13,8 @@ import type { InviteRecord, Storage } from './storage.js';
 export type EraseResult = { ok: true } | { ok: false; status: 400 | 403 | 404; error: string };
 
 export function erasePerson(rooms: Rooms, storage: Storage, invite: InviteRecord, nodeId: string): EraseResult {
-  if (!mayErase(invite.role)) return { ok: false, status: 403, error: 'only owners and editors can erase a person' };
+  if (!may(invite, { act: 'erase' }))
+    return { ok: false, status: 403, error: 'only owners and editors can erase a person' };
   const room = rooms.acquire(invite.mapId);
   try {
     const node = nodesMap(room.doc).get(nodeId);

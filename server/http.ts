@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { NODE_ID_RE, type SessionInfo, maySeeProtected } from '../schema/index.js';
+import { NODE_ID_RE, type SessionInfo, may } from '../schema/index.js';
 import { authorize } from './auth.js';
 import type { Rooms } from './rooms.js';
 import { erasePerson } from './erasure.js';
@@ -156,7 +156,7 @@ function exportMap(req: http.IncomingMessage, res: http.ServerResponse, url: URL
   const mapId = url.searchParams.get('map') ?? '';
   const r = authorize(deps.directory, mapId, bearer(req));
   if (!r.ok) return json(res, r.status, { error: r.reason });
-  json(res, 200, exportJson(deps.storage, mapId, { contacts: maySeeProtected(r.invite.role) }));
+  json(res, 200, exportJson(deps.storage, mapId, { contacts: may(r.invite, { act: 'contacts' }) }));
 }
 
 function serveStatic(root: string, pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -9,7 +9,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CLOSE, canWrite, edgesMap, metaMap, migrate, nodesMap, parseRoom } from '../schema/index.js';
+import { CLOSE, edgesMap, may, metaMap, migrate, nodesMap, parseRoom } from '../schema/index.js';
 import { type ActivityRecord, summarize } from './activity.js';
 import { type GuardResult, checkUpdate } from './guard.js';
 import { log } from './log.js';
@@ -292,7 +292,7 @@ export class Room {
       return;
     }
     // A viewer's update that passed changes nothing (a resent copy): no need to apply it.
-    if (!canWrite(peer.invite.role)) return;
+    if (!may(peer.invite, { act: 'write' })) return;
     let out: Uint8Array[];
     try {
       out = this.applyAndStore(() => Y.applyUpdate(this.doc, update, peer), peer.invite.id);

@@ -36,7 +36,7 @@ export async function join(
     client,
     doc: client.doc,
     token,
-    ctx: { actor: { id: invite.id, name }, status: newItemStatus(role) },
+    ctx: { actor: { id: invite.id, name }, status: newItemStatus({ role, id: invite.id }) },
     closes,
   };
 }

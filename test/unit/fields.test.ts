@@ -8,7 +8,6 @@ import {
   type FieldError,
   type FieldErrorCode,
   type FieldValue,
-  canWrite,
   fieldErrorMessage,
   isRole,
   isValidMapId,
@@ -507,10 +506,5 @@ describe('wire: map ids and roles', () => {
     for (const x of ['admin', 'Owner', '', ' viewer', undefined, null, 1, ['owner'], { role: 'owner' }]) {
       expect(isRole(x), String(x)).toBe(false);
     }
-  });
-
-  it('canWrite is true for every role but viewer', () => {
-    expect(ROLES.filter((r) => canWrite(r))).toEqual(['owner', 'editor', 'contributor']);
-    expect(canWrite('viewer')).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ import {
   deleteNode,
   edgesMap,
   link,
-  mayChangeItem,
+  may,
   moveNodes,
   nodesMap,
   readGraph,
@@ -68,7 +68,7 @@ function session(seed: number, steps: number) {
     if (!(m instanceof Y.Map)) return false;
     const createdBy = m.get('createdBy') as { id: string } | undefined;
     const status = m.get('status') === 'proposed' ? 'proposed' : 'confirmed';
-    return mayChangeItem(a.role, a.ctx.actor.id, { status, createdBy });
+    return may({ role: a.role, id: a.ctx.actor.id }, { act: 'change', item: { status, createdBy } });
   };
 
   for (let step = 0; step < steps; step++) {

@@ -7,11 +7,8 @@ import * as Y from 'yjs';
 import {
   NODE_KINDS,
   OpError,
-  PROTECTED_ROLES,
   PROTECTED_SUFFIX,
-  ROLES,
   contactsMap,
-  maySeeProtected,
   parseRoom,
   protectedFields,
   protectedRoom,
@@ -75,13 +72,6 @@ describe('rooms and roles', () => {
     expect(parseRoom('wijk')).toEqual({ mapId: 'wijk', protected: false });
     expect(parseRoom('wijk~protected')).toEqual({ mapId: 'wijk', protected: true });
     expect(parseRoom(protectedRoom('a-b-1'))).toEqual({ mapId: 'a-b-1', protected: true });
-  });
-
-  it('lets only owners and editors see contact details', () => {
-    expect([...PROTECTED_ROLES].sort()).toEqual(['editor', 'owner']);
-    expect(ROLES.filter((r) => maySeeProtected(r)).sort()).toEqual(['editor', 'owner']);
-    expect(maySeeProtected('contributor')).toBe(false);
-    expect(maySeeProtected('viewer')).toBe(false);
   });
 });
 

@@ -35,8 +35,8 @@ function setup(role: Role, actor = sanne) {
     { actor: { id: 'tim', name: 'Tim' }, status: 'proposed' },
   );
   const store = new GraphStore(doc);
-  const ctx: OpContext = { actor, origin: 'ui', status: newItemStatus(role) };
-  const actions = guardActions(rawActions(doc, ctx), roleRules(role, actor.id), store);
+  const ctx: OpContext = { actor, origin: 'ui', status: newItemStatus({ role, id: actor.id }) };
+  const actions = guardActions(rawActions(doc, ctx), roleRules({ role, id: actor.id }), store);
   return { doc, store, actions };
 }
 

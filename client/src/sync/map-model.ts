@@ -25,7 +25,6 @@ import {
   noteOf,
   noteText,
   nodesMap,
-  maySeeProtected,
 } from '../../../schema/index.js';
 import { type MapActions, guardActions, rawActions } from './actions';
 import { createWithContacts, updateWithContacts, withContacts } from './contact-actions';
@@ -114,12 +113,13 @@ export interface ConnectOptions {
 }
 
 export function openMap(session: SessionInfo, token: string, opts: ConnectOptions = {}): MapModel {
+  const rules = roleRules({ role: session.role, id: session.actor.id });
   const doc = new Y.Doc();
   let local = new IndexeddbPersistence(`buurtweb:${session.mapId}`, doc);
   const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`;
   // Contact details come in a second document, which the server sends only to roles
   // allowed to see them (schema/protected.ts): the others never receive them at all.
-  const contacts = maySeeProtected(session.role)
+  const contacts = rules.maySeeContacts
     ? new ContactsDoc(session.mapId, wsBase, token, !opts.offline && navigator.onLine)
     : undefined;
   const provider = new WebsocketProvider(wsBase, session.mapId, doc, {
@@ -215,9 +215,8 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
     setPeers(list);
   });
 
-  const rules = roleRules(session.role, session.actor.id);
   // A contributor's new items and links are proposals (the server refuses anything else).
-  const ctx: OpContext = { actor: session.actor, origin: ORIGIN.ui, status: newItemStatus(session.role) };
+  const ctx: OpContext = { actor: session.actor, origin: ORIGIN.ui, status: newItemStatus(rules.actor) };
   const raw = rawActions(doc, ctx);
   const guarded = guardActions(raw, rules, store);
   const contactDeps = {
@@ -258,7 +257,7 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
       return r;
     },
   };
-  if (session.role === 'contributor') keepUndoWithinRole(store, session.actor.id, undoManager);
+  if (!rules.changesAll) keepUndoWithinRole(store, session.actor.id, undoManager);
 
   function setSelection(ids: string[]): void {
     const unique = [...new Set(ids)];

@@ -1,35 +1,45 @@
 /**
- * What this device's role may do (schema/permissions.ts, the rules the server enforces):
- * the interface offers only that, and the actions refuse the rest before writing, so the
- * client never sends an update the server would refuse.
+ * The rules (schema/rules.ts) bound to this device's session: the interface offers only
+ * what they allow, and the actions refuse the rest before writing, so the client never
+ * sends an update the server would refuse. Every enabled or disabled control asks these;
+ * none compares role names.
  */
-import {
-  type Provenance,
-  type Role,
-  mayChangeItem,
-  mayChangeSettings,
-  mayConfirm,
-  mayCreate,
-} from '../../../schema/index.js';
+import { type Principal, type Provenance, type Question, may, newItemStatus } from '../../../schema/index.js';
 
 export interface RoleRules {
-  readonly role: Role;
+  readonly actor: Principal;
+  /** Any question of the rules, for this device's actor. */
+  may(q: Question): boolean;
   /** New items, links and notes (all but viewers); a contributor's are proposals. */
   readonly mayCreate: boolean;
   /** Confirming and rejecting proposals, and "still correct": editors and owners. */
   readonly mayConfirm: boolean;
-  /** Map settings such as the freshness period: owners. */
+  /** The settings dialog (some settings are owners' only: ask `may({ act: 'setting', key })`). */
   readonly maySetSettings: boolean;
+  /** "Forget this person". */
+  readonly mayErase: boolean;
+  /** Contact details (the protected document). */
+  readonly maySeeContacts: boolean;
+  /** Whether every item may be changed (otherwise each item is asked with `mayChange`). */
+  readonly changesAll: boolean;
+  /** Whether what this device makes are proposals awaiting review. */
+  readonly proposes: boolean;
   /** Changing or deleting this item: its fields, note, position and own links. */
   mayChange(item: { provenance: Provenance } | undefined): boolean;
 }
 
-export function roleRules(role: Role, actorId: string): RoleRules {
+export function roleRules(actor: Principal): RoleRules {
+  const ask = (q: Question) => may(actor, q);
   return {
-    role,
-    mayCreate: mayCreate(role),
-    mayConfirm: mayConfirm(role),
-    maySetSettings: mayChangeSettings(role),
-    mayChange: (item) => !!item && mayChangeItem(role, actorId, item.provenance),
+    actor,
+    may: ask,
+    mayCreate: ask({ act: 'create' }),
+    mayConfirm: ask({ act: 'confirm' }),
+    maySetSettings: ask({ act: 'setting', key: 'freshnessMonths' }),
+    mayErase: ask({ act: 'erase' }),
+    maySeeContacts: ask({ act: 'contacts' }),
+    changesAll: ask({ act: 'changeAll' }),
+    proposes: newItemStatus(actor) === 'proposed',
+    mayChange: (item) => ask({ act: 'change', item: item?.provenance }),
   };
 }

@@ -74,7 +74,7 @@ export function MapPage(props: { mapId: string }) {
                 <OpenMap model={model} lastVisit={lastVisit}>
                   <Show when={refused()}>
                     {(reason) => (
-                      <StartAgainNotice role={r.session.role} reason={reason()} onClose={() => setRefused(null)} />
+                      <StartAgainNotice rules={model.rules} reason={reason()} onClose={() => setRefused(null)} />
                     )}
                   </Show>
                 </OpenMap>

@@ -3,15 +3,16 @@
  * (close code 4409), so the local copy was replaced by the server's. Stays until the
  * person has read it; the server's own reason (in English) is there for whoever helps them.
  */
-import type { Role } from '../../../../schema/index.js';
 import { t } from '../../i18n';
+import type { RoleRules } from '../../sync/role-rules';
 
-export function StartAgainNotice(props: { role: Role; reason: string; onClose: () => void }) {
+export function StartAgainNotice(props: { rules: RoleRules; reason: string; onClose: () => void }) {
+  /** What this device may not do, which is the likely reason the server refused. */
   const why = () => {
     const r = t().review;
-    if (props.role === 'contributor') return r.startAgainContributor;
-    if (props.role === 'viewer') return r.startAgainViewer;
-    if (props.role === 'editor') return r.startAgainEditor;
+    if (!props.rules.mayCreate) return r.startAgainViewer;
+    if (props.rules.proposes) return r.startAgainContributor;
+    if (!props.rules.maySetSettings) return r.startAgainEditor;
     return r.startAgainOther;
   };
   return (

@@ -73,7 +73,7 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
   });
   /** Whether this person may move the node for everyone (a contributor: their own proposals). */
   const mayMove = (id: string) => model.rules.mayChange(model.store.nodes.get(id));
-  const perItemGrab = model.canEdit && model.session.role === 'contributor';
+  const perItemGrab = model.canEdit && !model.rules.changesAll;
   if (perItemGrab) syncGrab(cy, model.store.nodes.keys(), mayMove);
   // For end-to-end tests, benchmarks and debugging, beside the MapUi MapPage exposes.
   const debug = window as unknown as { buurtweb?: Record<string, unknown> };

@@ -3,7 +3,7 @@
  * provenance and links. Edit and delete only where the role may change the item.
  */
 import { Show, createSignal } from 'solid-js';
-import { NODE_KIND_DEFS, mayErase } from '../../../../../schema/index.js';
+import { NODE_KIND_DEFS } from '../../../../../schema/index.js';
 import { loc, t } from '../../../i18n';
 import { useMap } from '../context';
 import { NoteEditor } from '../NoteEditor';
@@ -63,7 +63,7 @@ export function ItemDetails(props: { id: string; onDelete: () => void }) {
                     <button type="button" class="btn btn-danger-outline" onClick={() => props.onDelete()}>
                       {t().panel.delete}
                     </button>
-                    <Show when={node().kind === 'person' && mayErase(model.session.role)}>
+                    <Show when={node().kind === 'person' && model.rules.mayErase}>
                       <button type="button" class="btn btn-danger-outline" onClick={() => setErasing(node().id)}>
                         {t().privacy.erase}
                       </button>

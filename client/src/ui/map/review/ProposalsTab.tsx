@@ -17,7 +17,7 @@ const byCreation = (a: Item, b: Item) => (a.item.provenance.createdAt ?? 0) - (b
 export function ProposalsTab() {
   const { model } = useMap();
   return (
-    <Show when={model.session.role === 'contributor'} fallback={<OpenProposals />}>
+    <Show when={model.rules.proposes} fallback={<OpenProposals />}>
       <MyProposals />
     </Show>
   );

@@ -11,7 +11,7 @@ import { type Outcome, OutcomeTracker } from './proposal-outcomes';
 /** Decisions on this person's proposals, newest first (empty for other roles). */
 export function watchOutcomes(model: MapModel, notify: (text: string) => void): Accessor<Outcome[]> {
   const [outcomes, setOutcomes] = createSignal<Outcome[]>([]);
-  if (model.session.role !== 'contributor') return outcomes;
+  if (!model.rules.proposes) return outcomes;
   const label = (id: string) => model.store.nodes.get(id)?.label;
   const tracker = new OutcomeTracker(model.session.actor.id, {
     node: (n) => n.label,
