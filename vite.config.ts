@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
@@ -6,8 +7,22 @@ import solid from 'vite-plugin-solid';
 // routes to the Node server (scripts/dev.mjs starts both).
 const backend = `http://localhost:${process.env.PORT ?? 1234}`;
 
+const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Path aliases of the client (and of the unit tests, vitest.config.ts), the same as
+ * tsconfig.json's `paths`: `@schema` is schema/index.ts, `@sync/<module>` the sync layer,
+ * `@i18n` the dictionaries.
+ */
+export const alias = {
+  '@schema': at('./schema/index.ts'),
+  '@sync': at('./client/src/sync'),
+  '@i18n': at('./client/src/i18n/index.ts'),
+};
+
 export default defineConfig({
   root: 'client',
+  resolve: { alias },
   plugins: [
     solid(),
     // The app shell is kept by a service worker, so a map opens and edits with no server

@@ -4,7 +4,7 @@
  * labels of kinds and fields come from the schema.
  */
 import { createSignal } from 'solid-js';
-import type { Lang, Localized } from '../../../schema/index.js';
+import type { Lang, Localized } from '@schema';
 import * as canvas from './sections/canvas';
 import * as common from './sections/common';
 import * as list from './sections/list';

@@ -27,7 +27,7 @@ import {
   updateEdge,
   updateNode,
   verifyNode,
-} from '../../../schema/index.js';
+} from '@schema';
 import type { RoleRules } from './role-rules';
 
 /** Refused on this device because the role may not do it (the server would refuse it too). */

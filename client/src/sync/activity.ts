@@ -3,7 +3,7 @@
  * when, as the server accepted it. Ids and kinds of change only; the interface resolves
  * labels and areas from the graph it has.
  */
-import type { ActivityEntry } from '../../../schema/index.js';
+import type { ActivityEntry } from '@schema';
 
 export interface ActivityQuery {
   /** Only entries at or after this moment (ms since the epoch). */

@@ -13,7 +13,7 @@ import {
   type UpdateNodeInput,
   checkContactDetails,
   splitProtected,
-} from '../../../schema/index.js';
+} from '@schema';
 import type { ActionResult } from './actions';
 import type { ContactsDoc } from './contacts';
 

@@ -15,7 +15,7 @@ import {
   readContact,
   removeContact,
   setContactDetails,
-} from '../../../schema/index.js';
+} from '@schema';
 
 export class ContactsDoc {
   readonly doc = new Y.Doc();

@@ -6,7 +6,7 @@
  * the doc's current state.
  */
 import type * as Y from 'yjs';
-import { LAST_ERASURE_KEY, contactsMap, metaMap } from '../../../schema/index.js';
+import { LAST_ERASURE_KEY, contactsMap, metaMap } from '@schema';
 
 const seenKey = (mapId: string) => `buurtweb.erasure.${mapId}`;
 

@@ -18,7 +18,7 @@ import {
   docSchemaVersion,
   DEFAULT_FRESHNESS_MONTHS,
   readFreshnessMonths,
-} from '../../../schema/index.js';
+} from '@schema';
 
 export interface GraphChange {
   nodes: { added: GraphNode[]; updated: GraphNode[]; removed: string[] };

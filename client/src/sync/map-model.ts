@@ -25,7 +25,7 @@ import {
   noteOf,
   noteText,
   nodesMap,
-} from '../../../schema/index.js';
+} from '@schema';
 import { type MapActions, guardActions, rawActions } from './actions';
 import { createWithContacts, updateWithContacts, withContacts } from './contact-actions';
 import { ContactsDoc, requestErasure } from './contacts';

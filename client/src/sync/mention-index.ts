@@ -3,7 +3,7 @@
  * "mentioned in" never scans every note.
  */
 import type * as Y from 'yjs';
-import { noteMentions, noteOf } from '../../../schema/index.js';
+import { noteMentions, noteOf } from '@schema';
 import type { GraphStore } from './graph-store';
 
 export class MentionIndex {

@@ -10,7 +10,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import Mention from '@tiptap/extension-mention';
 import StarterKit from '@tiptap/starter-kit';
 import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
-import type { GraphNode } from '../../../schema/index.js';
+import type { GraphNode } from '@schema';
 
 /** What the suggestion list shows: one item of the map. */
 export interface MentionCandidate {

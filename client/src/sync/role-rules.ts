@@ -4,7 +4,7 @@
  * sends an update the server would refuse. Every enabled or disabled control asks these;
  * none compares role names.
  */
-import { type Principal, type Provenance, type Question, may, newItemStatus } from '../../../schema/index.js';
+import { type Principal, type Provenance, type Question, may, newItemStatus } from '@schema';
 
 export interface RoleRules {
   readonly actor: Principal;

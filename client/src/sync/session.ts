@@ -1,5 +1,5 @@
 /** Invites on this device: the token of each joined map is kept in localStorage. */
-import type { SessionInfo } from '../../../schema/index.js';
+import type { SessionInfo } from '@schema';
 
 const KEY = 'buurtweb.maps';
 

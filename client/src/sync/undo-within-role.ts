@@ -1,6 +1,6 @@
 /** A contributor's undo history, kept to what their role may still change. */
 import type * as Y from 'yjs';
-import type { GraphEdge, GraphNode } from '../../../schema/index.js';
+import type { GraphEdge, GraphNode } from '@schema';
 import type { GraphStore } from './graph-store';
 
 /**

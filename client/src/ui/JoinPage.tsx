@@ -1,7 +1,7 @@
 /** An invite link: checks the token, remembers it on this device, opens the map. */
 import { Show, createResource } from 'solid-js';
-import { t } from '../i18n';
-import { fetchSession, rememberMap } from '../sync/session';
+import { t } from '@i18n';
+import { fetchSession, rememberMap } from '@sync/session';
 import { navigate } from './App';
 
 export function JoinPage(props: { mapId: string }) {

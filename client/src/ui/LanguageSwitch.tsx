@@ -1,4 +1,4 @@
-import { lang, setLang, t } from '../i18n';
+import { lang, setLang, t } from '@i18n';
 
 export function LanguageSwitch() {
   return (

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
-import { t } from '../i18n';
-import { joinedMaps } from '../sync/session';
+import { t } from '@i18n';
+import { joinedMaps } from '@sync/session';
 
 export function StartPage() {
   const maps = joinedMaps();

@@ -1,6 +1,6 @@
 /** A select of the map's areas as a tree (sub-areas indented), with "all areas" first. */
 import { Index, createMemo } from 'solid-js';
-import { lang } from '../../i18n';
+import { lang } from '@i18n';
 import { useMap } from './context';
 import { areaTree, sameOptions } from './filtering';
 import { collator } from './list-rows';

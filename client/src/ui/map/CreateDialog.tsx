@@ -4,15 +4,8 @@
  */
 import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import {
-  EDGE_KIND_DEFS,
-  type FieldError,
-  NODE_KINDS,
-  NODE_KIND_DEFS,
-  type NodeKind,
-  isNodeKind,
-} from '../../../../schema/index.js';
-import { fmt, loc, t } from '../../i18n';
+import { EDGE_KIND_DEFS, type FieldError, NODE_KINDS, NODE_KIND_DEFS, type NodeKind, isNodeKind } from '@schema';
+import { fmt, loc, t } from '@i18n';
 import { FieldInput } from './FieldInput';
 import { shownFields } from './panel/field-visibility';
 import { useMap } from './context';

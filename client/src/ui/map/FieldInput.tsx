@@ -4,8 +4,8 @@
  * aria-describedby). Forms validate with the schema before any write (panel/drafts.ts).
  */
 import { For, Match, Show, Switch, createUniqueId } from 'solid-js';
-import { type FieldDef, type FieldError, fieldErrorMessage } from '../../../../schema/index.js';
-import { lang, loc, t } from '../../i18n';
+import { type FieldDef, type FieldError, fieldErrorMessage } from '@schema';
+import { lang, loc, t } from '@i18n';
 import type { Draft } from './panel/drafts';
 
 export interface FieldInputProps {

@@ -6,8 +6,8 @@
  * they are accessible as they are.
  */
 import { For, Index, Show, createEffect, createMemo, createSignal, createUniqueId } from 'solid-js';
-import { NODE_KINDS, NODE_KIND_DEFS, type NodeKind } from '../../../../schema/index.js';
-import { lang, loc, t } from '../../i18n';
+import { NODE_KINDS, NODE_KIND_DEFS, type NodeKind } from '@schema';
+import { lang, loc, t } from '@i18n';
 import { AreaSelect } from './AreaSelect';
 import { useMap } from './context';
 import { NO_FILTERS, type StatusFilter, filtersActive, sameOptions } from './filtering';

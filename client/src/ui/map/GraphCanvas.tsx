@@ -4,7 +4,7 @@
  * lives in canvas/; this component only provides the elements and their lifetime.
  */
 import { Show, createSignal, onCleanup, onMount } from 'solid-js';
-import { t } from '../../i18n';
+import { t } from '@i18n';
 import { mountCanvas } from './canvas/view';
 import { useMap } from './context';
 import './canvas.css';

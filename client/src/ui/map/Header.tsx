@@ -1,6 +1,6 @@
 /** The map's name, who you are, the connection state, who else is here, and (owners) the settings. */
 import { For, Show } from 'solid-js';
-import { fmt, t } from '../../i18n';
+import { fmt, t } from '@i18n';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { useMap } from './context';
 import { RemoveFromDevice } from './privacy/RemoveFromDevice';

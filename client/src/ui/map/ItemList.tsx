@@ -8,9 +8,9 @@
  * touches one row's text; long lists are windowed (list-window.ts).
  */
 import { For, Show, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup, onMount } from 'solid-js';
-import type { GraphNode } from '../../../../schema/index.js';
-import { fmt, lang, t } from '../../i18n';
-import type { PeerPresence } from '../../sync/map-model';
+import type { GraphNode } from '@schema';
+import { fmt, lang, t } from '@i18n';
+import type { PeerPresence } from '@sync/map-model';
 import { ItemRow } from './ItemRow';
 import { useMap } from './context';
 import { NO_FILTERS, filtersActive } from './filtering';

@@ -4,7 +4,7 @@
  * asks to delete the selected item.
  */
 import { Match, Show, Switch, createSignal, onCleanup } from 'solid-js';
-import { t } from '../../i18n';
+import { t } from '@i18n';
 import { useMap } from './context';
 import { DeleteConfirm } from './panel/DeleteConfirm';
 import { ItemDetails } from './panel/ItemDetails';

@@ -6,9 +6,9 @@
  * keyboard focus whenever someone (or the automatic layout) changed its item.
  */
 import { For, Show } from 'solid-js';
-import type { GraphNode } from '../../../../schema/index.js';
-import { fmt, lang, t } from '../../i18n';
-import type { PeerPresence } from '../../sync/map-model';
+import type { GraphNode } from '@schema';
+import { fmt, lang, t } from '@i18n';
+import type { PeerPresence } from '@sync/map-model';
 import { detailOf, formatChanged, formatChangedFull, kindLabel } from './list-rows';
 
 export interface ItemRowProps {

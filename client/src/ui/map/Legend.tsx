@@ -4,15 +4,8 @@
  * table as the canvas stylesheet. Folded away behind a button; remembered per device.
  */
 import { For, Show, createSignal } from 'solid-js';
-import {
-  EDGE_KINDS,
-  EDGE_KIND_DEFS,
-  type EdgeKind,
-  NODE_KINDS,
-  NODE_KIND_DEFS,
-  type NodeKind,
-} from '../../../../schema/index.js';
-import { loc, t } from '../../i18n';
+import { EDGE_KINDS, EDGE_KIND_DEFS, type EdgeKind, NODE_KINDS, NODE_KIND_DEFS, type NodeKind } from '@schema';
+import { loc, t } from '@i18n';
 import { EDGE_LOOK, NODE_LOOK, iconUri } from './canvas/kind-style';
 import { CHANGED, STALE } from './canvas/style';
 import { shapePoints, svgPoints } from './canvas/shapes';

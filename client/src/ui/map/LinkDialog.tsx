@@ -5,8 +5,8 @@
  */
 import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { EDGE_KIND_DEFS, type FieldError, NODE_KIND_DEFS } from '../../../../schema/index.js';
-import { fmt, lang, loc, t } from '../../i18n';
+import { EDGE_KIND_DEFS, type FieldError, NODE_KIND_DEFS } from '@schema';
+import { fmt, lang, loc, t } from '@i18n';
 import { FieldInput } from './FieldInput';
 import { useMap } from './context';
 import { type Draft, validateDrafts } from './panel/drafts';

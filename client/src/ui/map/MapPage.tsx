@@ -6,10 +6,10 @@
  * generation) and says why.
  */
 import { type JSX, Show, createResource, createSignal, onCleanup } from 'solid-js';
-import type { SessionInfo } from '../../../../schema/index.js';
-import { t } from '../../i18n';
-import { type MapModel, openMap } from '../../sync/map-model';
-import { fetchSession, joinedMap, rememberMap } from '../../sync/session';
+import type { SessionInfo } from '@schema';
+import { t } from '@i18n';
+import { type MapModel, openMap } from '@sync/map-model';
+import { fetchSession, joinedMap, rememberMap } from '@sync/session';
 import { CreateDialog } from './CreateDialog';
 import { FilterBar } from './FilterBar';
 import { GraphCanvas } from './GraphCanvas';

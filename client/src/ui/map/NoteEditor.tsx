@@ -5,9 +5,9 @@
  */
 import type { Editor } from '@tiptap/core';
 import { For, Show, createEffect, createSignal, createUniqueId, on, onCleanup, onMount } from 'solid-js';
-import { NODE_KIND_DEFS } from '../../../../schema/index.js';
-import { loc, t } from '../../i18n';
-import { type MentionCandidate, type MentionMenuState, createNoteEditor } from '../../sync/note-editor';
+import { NODE_KIND_DEFS } from '@schema';
+import { loc, t } from '@i18n';
+import { type MentionCandidate, type MentionMenuState, createNoteEditor } from '@sync/note-editor';
 import { useMap } from './context';
 import { fold } from './text-fold';
 import './note.css';

@@ -1,6 +1,6 @@
 /** Short messages: what was refused and why, what happened. Announced to screen readers. */
 import { For } from 'solid-js';
-import { t } from '../../i18n';
+import { t } from '@i18n';
 import { useMap } from './context';
 
 export function Notices() {

@@ -8,8 +8,8 @@
  * the store's change events; a map that is never searched costs nothing.
  */
 import { For, Show, createEffect, createMemo, createSignal, createUniqueId, onCleanup } from 'solid-js';
-import type { GraphNode } from '../../../../schema/index.js';
-import { fmt, lang, t } from '../../i18n';
+import type { GraphNode } from '@schema';
+import { fmt, lang, t } from '@i18n';
 import { useMap } from './context';
 import { detailOf, kindLabel } from './list-rows';
 import { SearchIndex } from './search-index';

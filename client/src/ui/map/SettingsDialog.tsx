@@ -3,8 +3,8 @@
  * within it are stale). Invites and roles stay with the admin CLI.
  */
 import { Show, createSignal, createUniqueId } from 'solid-js';
-import { MAX_FRESHNESS_MONTHS } from '../../../../schema/index.js';
-import { fmt, t } from '../../i18n';
+import { MAX_FRESHNESS_MONTHS } from '@schema';
+import { fmt, t } from '@i18n';
 import { useMap } from './context';
 import { monthsText } from './panel/months';
 import { Modal, ModalHeader } from './panel/Modal';

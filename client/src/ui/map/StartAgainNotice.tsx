@@ -3,8 +3,8 @@
  * (close code 4409), so the local copy was replaced by the server's. Stays until the
  * person has read it; the server's own reason (in English) is there for whoever helps them.
  */
-import { t } from '../../i18n';
-import type { RoleRules } from '../../sync/role-rules';
+import { t } from '@i18n';
+import type { RoleRules } from '@sync/role-rules';
 
 export function StartAgainNotice(props: { rules: RoleRules; reason: string; onClose: () => void }) {
   /** What this device may not do, which is the likely reason the server refused. */

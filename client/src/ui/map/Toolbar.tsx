@@ -3,8 +3,8 @@
  * items, proposals, activity) with how much is waiting there.
  */
 import { For, Show } from 'solid-js';
-import { NODE_KINDS, NODE_KIND_DEFS } from '../../../../schema/index.js';
-import { fmt, loc, t } from '../../i18n';
+import { NODE_KINDS, NODE_KIND_DEFS } from '@schema';
+import { fmt, loc, t } from '@i18n';
 import { useMap } from './context';
 import { formatMoment } from './panel/format';
 

@@ -4,9 +4,9 @@
  * Views get it with useMap().
  */
 import { type Accessor, createContext, createMemo, createSignal, onCleanup, useContext } from 'solid-js';
-import type { NodeKind } from '../../../../schema/index.js';
-import { fmt, t } from '../../i18n';
-import type { ActionError, ItemRef, MapModel } from '../../sync/map-model';
+import type { NodeKind } from '@schema';
+import { fmt, t } from '@i18n';
+import type { ActionError, ItemRef, MapModel } from '@sync/map-model';
 import { type Filters, NO_FILTERS, visibleIds } from './filtering';
 import { sameIds, staleIds } from './freshness';
 import { edgeSentence } from './panel/links';

@@ -4,7 +4,7 @@
  * walk the store's per-node edge index, so their cost follows the part of the map they
  * touch, not the size of the map.
  */
-import type { GraphEdge, GraphNode, NodeKind } from '../../../../schema/index.js';
+import type { GraphEdge, GraphNode, NodeKind } from '@schema';
 
 export interface Filters {
   /** Kinds to show; empty = all kinds. */

@@ -3,7 +3,7 @@
  * Recomputed whenever the map, the period or the clock changes, so the moment an item
  * goes stale is cached per node object (the store replaces a node whenever it changes).
  */
-import { type GraphNode, staleFrom } from '../../../../schema/index.js';
+import { type GraphNode, staleFrom } from '@schema';
 
 const cache = new WeakMap<GraphNode, { months: number; from: number | undefined }>();
 

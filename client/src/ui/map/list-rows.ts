@@ -4,7 +4,7 @@
  * without a browser; derived strings are cached per node object, which the graph store
  * replaces whenever the item changes.
  */
-import { type GraphNode, type Lang, NODE_KIND_DEFS } from '../../../../schema/index.js';
+import { type GraphNode, type Lang, NODE_KIND_DEFS } from '@schema';
 import { fold } from './text-fold';
 
 export type SortKey = 'name' | 'kind' | 'details' | 'changed';

@@ -10,7 +10,7 @@
  * can't reveal them. Pure: no Solid, no DOM, no Yjs.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { type GraphNode, NODE_KIND_DEFS } from '../../../../schema/index.js';
+import { type GraphNode, NODE_KIND_DEFS } from '@schema';
 import { fold, words } from './text-fold';
 
 interface IndexedItem {

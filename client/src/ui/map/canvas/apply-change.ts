@@ -3,8 +3,8 @@
  * Never rebuilds: a change of one label touches one element, whatever the map's size.
  */
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
-import type { GraphChange } from '../../../sync/graph-store';
-import type { GraphEdge, Lang } from '../../../../../schema/index.js';
+import type { GraphChange } from '@sync/graph-store';
+import type { GraphEdge, Lang } from '@schema';
 import { batch } from './batch';
 import { edgeData, edgeElement, nodeData, nodeElement, sameData } from './elements';
 import type { Point } from './placement';

@@ -3,7 +3,7 @@
  * the canvas renders, it never becomes a second copy of the map.
  */
 import type { ElementDefinition } from 'cytoscape';
-import { EDGE_KIND_DEFS, type GraphEdge, type GraphNode, type Lang } from '../../../../../schema/index.js';
+import { EDGE_KIND_DEFS, type GraphEdge, type GraphNode, type Lang } from '@schema';
 
 export interface NodeData {
   id: string;

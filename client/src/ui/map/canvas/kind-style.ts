@@ -3,7 +3,7 @@
  * legend can never disagree with the map. Shape and icon differ per kind as well as the
  * colour, so nothing depends on telling colours apart.
  */
-import type { EdgeKind, NodeKind } from '../../../../../schema/index.js';
+import type { EdgeKind, NodeKind } from '@schema';
 
 export type NodeShape =
   'ellipse' | 'round-rectangle' | 'round-diamond' | 'round-triangle' | 'round-hexagon' | 'round-tag';

@@ -4,7 +4,7 @@
  * noise (and the renderer skips them, which keeps large maps fast).
  */
 import type { StylesheetJson } from 'cytoscape';
-import { EDGE_KINDS, EDGE_KIND_DEFS, NODE_KINDS } from '../../../../../schema/index.js';
+import { EDGE_KINDS, EDGE_KIND_DEFS, NODE_KINDS } from '@schema';
 import { EDGE_LOOK, NODE_LOOK, iconUri } from './kind-style';
 
 const SELECTED = '#f2b600';

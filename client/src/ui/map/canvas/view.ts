@@ -8,9 +8,9 @@
  */
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { type Accessor, createEffect, on, untrack } from 'solid-js';
-import { EDGE_KIND_DEFS, type EdgeKind } from '../../../../../schema/index.js';
-import { lang, t } from '../../../i18n';
-import type { GraphChange } from '../../../sync/graph-store';
+import { EDGE_KIND_DEFS, type EdgeKind } from '@schema';
+import { lang, t } from '@i18n';
+import type { GraphChange } from '@sync/graph-store';
 import type { MapUi } from '../context';
 import { batch } from './batch';
 import { applyChange, moveTo } from './apply-change';

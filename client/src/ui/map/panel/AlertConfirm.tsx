@@ -8,7 +8,7 @@
 // Named parts, not the `AlertDialog` object (see Modal.tsx).
 import * as AlertDialog from '@kobalte/core/alert-dialog';
 import { Show } from 'solid-js';
-import { t } from '../../../i18n';
+import { t } from '@i18n';
 import { panelHeading } from './focus';
 
 export interface AlertConfirmProps {

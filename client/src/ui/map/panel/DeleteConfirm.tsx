@@ -3,7 +3,7 @@
  * before an item and its links are deleted (undo remains possible afterwards).
  */
 import { createMemo } from 'solid-js';
-import { fmt, t } from '../../../i18n';
+import { fmt, t } from '@i18n';
 import { useMap } from '../context';
 import { AlertConfirm } from './AlertConfirm';
 

@@ -1,8 +1,8 @@
 /** Edits a link's own fields (how well two people know each other, signals per period). */
 import { For, createSignal, createUniqueId, onMount, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { EDGE_KIND_DEFS, type FieldError, type GraphEdge } from '../../../../../schema/index.js';
-import { fmt, lang, t } from '../../../i18n';
+import { EDGE_KIND_DEFS, type FieldError, type GraphEdge } from '@schema';
+import { fmt, lang, t } from '@i18n';
 import { FieldInput } from '../FieldInput';
 import { useMap } from '../context';
 import { type Draft, draftsOf, validateDrafts } from './drafts';

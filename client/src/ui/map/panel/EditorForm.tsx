@@ -3,7 +3,7 @@
  * edit without also clearing the selection (the page's Escape shortcut).
  */
 import type { JSX } from 'solid-js';
-import { t } from '../../../i18n';
+import { t } from '@i18n';
 
 export function EditorForm(props: {
   ref: (el: HTMLFormElement) => void;

@@ -4,8 +4,8 @@
  * never HTML.
  */
 import { For, Match, Show, Switch } from 'solid-js';
-import type { FieldDef, FieldValue } from '../../../../../schema/index.js';
-import { loc, t } from '../../../i18n';
+import type { FieldDef, FieldValue } from '@schema';
+import { loc, t } from '@i18n';
 import { formatDay, formatNumber } from './format';
 
 export function FieldValueView(props: { def: FieldDef; value: FieldValue | undefined }) {

@@ -4,8 +4,8 @@
  * with "Klopt nog" (shortcut K) for editors and owners.
  */
 import { Match, Show, Switch } from 'solid-js';
-import type { GraphNode } from '../../../../../schema/index.js';
-import { fmt, t } from '../../../i18n';
+import type { GraphNode } from '@schema';
+import { fmt, t } from '@i18n';
 import { useMap } from '../context';
 import { staleFromOf } from '../freshness';
 import { formatMoment } from './format';

@@ -3,8 +3,8 @@
  * provenance and links. Edit and delete only where the role may change the item.
  */
 import { Show, createSignal } from 'solid-js';
-import { NODE_KIND_DEFS } from '../../../../../schema/index.js';
-import { loc, t } from '../../../i18n';
+import { NODE_KIND_DEFS } from '@schema';
+import { loc, t } from '@i18n';
 import { useMap } from '../context';
 import { NoteEditor } from '../NoteEditor';
 import { EraseConfirm } from '../privacy/EraseConfirm';

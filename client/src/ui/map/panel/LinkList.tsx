@@ -3,8 +3,8 @@
  * "heeft als medewerker"), and the button to add one.
  */
 import { For, Show, createMemo, createUniqueId } from 'solid-js';
-import { EDGE_KINDS, type GraphEdge } from '../../../../../schema/index.js';
-import { lang, t } from '../../../i18n';
+import { EDGE_KINDS, type GraphEdge } from '@schema';
+import { lang, t } from '@i18n';
 import { useMap } from '../context';
 import { LinkRow } from './LinkRow';
 import { otherEnd, phraseFrom } from './links';

@@ -4,8 +4,8 @@
  * it; a proposed link offers editors to confirm or reject it.
  */
 import { For, Show, createMemo, createSignal } from 'solid-js';
-import { EDGE_KIND_DEFS, type GraphEdge, NODE_KIND_DEFS } from '../../../../../schema/index.js';
-import { fmt, loc, t } from '../../../i18n';
+import { EDGE_KIND_DEFS, type GraphEdge, NODE_KIND_DEFS } from '@schema';
+import { fmt, loc, t } from '@i18n';
 import { useMap } from '../context';
 import { EdgeEditor } from './EdgeEditor';
 import { FieldValueView } from './FieldValueView';

@@ -7,7 +7,7 @@
 // Object.assign onto one shared root, so `Dialog.Content` can end up with role alertdialog.
 import * as Dialog from '@kobalte/core/dialog';
 import type { JSX } from 'solid-js';
-import { t } from '../../../i18n';
+import { t } from '@i18n';
 
 export interface ModalProps {
   open: boolean;

@@ -5,8 +5,8 @@
  */
 import { For, createSignal, createUniqueId, onMount, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { type FieldError, type GraphNode, NODE_KIND_DEFS, type UpdateNodeInput } from '../../../../../schema/index.js';
-import { fmt, lang, t } from '../../../i18n';
+import { type FieldError, type GraphNode, NODE_KIND_DEFS, type UpdateNodeInput } from '@schema';
+import { fmt, lang, t } from '@i18n';
 import { FieldInput } from '../FieldInput';
 import { useMap } from '../context';
 import { type Draft, draftsOf, labelDef, validateDraft, validateDrafts } from './drafts';

@@ -1,7 +1,7 @@
 /** Every field of an item's kind with its value, read-only. */
 import { For, Show } from 'solid-js';
-import { type GraphNode, NODE_KIND_DEFS } from '../../../../../schema/index.js';
-import { fmt, loc, t } from '../../../i18n';
+import { type GraphNode, NODE_KIND_DEFS } from '@schema';
+import { fmt, loc, t } from '@i18n';
 import { useMap } from '../context';
 import { shownFields } from './field-visibility';
 import { FieldValueView } from './FieldValueView';

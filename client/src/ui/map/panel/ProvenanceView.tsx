@@ -1,7 +1,7 @@
 /** Who added, changed and last confirmed an item, and when: how current it is. */
 import { Show } from 'solid-js';
-import type { Actor, Provenance } from '../../../../../schema/index.js';
-import { fmt, t } from '../../../i18n';
+import type { Actor, Provenance } from '@schema';
+import { fmt, t } from '@i18n';
 import { formatMoment } from './format';
 
 function line(by: Actor | undefined, at: number | undefined, withName: string, withoutName: string) {

@@ -4,7 +4,7 @@
  * panel, a link's row or the proposals list.
  */
 import { createMemo } from 'solid-js';
-import { fmt, t } from '../../../i18n';
+import { fmt, t } from '@i18n';
 import { useMap } from '../context';
 import { AlertConfirm } from './AlertConfirm';
 import { edgeSentence } from './links';

@@ -1,7 +1,7 @@
 /** The panel when nothing or several items are selected. */
 import { For, Show } from 'solid-js';
-import { NODE_KIND_DEFS } from '../../../../../schema/index.js';
-import { fmt, loc, t } from '../../../i18n';
+import { NODE_KIND_DEFS } from '@schema';
+import { fmt, loc, t } from '@i18n';
 import { useMap } from '../context';
 import { PANEL_HEADING_ID } from './focus';
 

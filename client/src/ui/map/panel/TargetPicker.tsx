@@ -3,7 +3,7 @@
  * with or without accents ("ayse" finds "Ayşe"), pick with arrows and Enter.
  */
 import * as Combobox from '@kobalte/core/combobox';
-import { fmt, t } from '../../../i18n';
+import { fmt, t } from '@i18n';
 
 export interface Target {
   id: string;

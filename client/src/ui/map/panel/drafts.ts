@@ -12,7 +12,7 @@ import {
   type Localized,
   type TextField,
   validateField,
-} from '../../../../../schema/index.js';
+} from '@schema';
 
 /** Text for every input but a checkbox; a checkbox is true, false or untouched. */
 export type Draft = string | boolean | undefined;

@@ -3,13 +3,7 @@
  * hold them (owners, editors); for a resident key figure only what may be recorded about
  * residents (with consent and retention), for others no consent fields.
  */
-import {
-  NODE_KIND_DEFS,
-  type NodeKind,
-  RESIDENT_FIELDS,
-  RESIDENT_ONLY_FIELDS,
-  RESIDENT_ROLE,
-} from '../../../../../schema/index.js';
+import { NODE_KIND_DEFS, type NodeKind, RESIDENT_FIELDS, RESIDENT_ONLY_FIELDS, RESIDENT_ROLE } from '@schema';
 
 export function shownFields(kind: NodeKind, personRole: unknown, maySeeContacts: boolean): string[] {
   return Object.entries(NODE_KIND_DEFS[kind].fields)

@@ -1,5 +1,5 @@
 /** Dates and numbers in the interface language's conventions. */
-import { lang } from '../../../i18n';
+import { lang } from '@i18n';
 
 function locale(): string {
   return lang() === 'nl' ? 'nl-NL' : 'en-GB';

@@ -2,14 +2,8 @@
  * How links read: which kinds fit between two items (in either direction) and the
  * phrase or sentence a link makes from one side ("werkt bij" / "heeft als medewerker").
  */
-import {
-  EDGE_KIND_DEFS,
-  type EdgeKind,
-  type GraphEdge,
-  type NodeKind,
-  edgeKindsBetween,
-} from '../../../../../schema/index.js';
-import { loc } from '../../../i18n';
+import { EDGE_KIND_DEFS, type EdgeKind, type GraphEdge, type NodeKind, edgeKindsBetween } from '@schema';
+import { loc } from '@i18n';
 
 /** A kind of link between a and b; `reversed` means it runs from b to a. */
 export interface LinkOption {

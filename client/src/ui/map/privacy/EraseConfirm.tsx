@@ -3,7 +3,7 @@
  * deletion there is no undo, so the dialog says what happens, and Cancel has the focus.
  */
 import { createMemo, createSignal } from 'solid-js';
-import { fmt, t } from '../../../i18n';
+import { fmt, t } from '@i18n';
 import { useMap } from '../context';
 import { AlertConfirm } from '../panel/AlertConfirm';
 

@@ -1,6 +1,6 @@
 /** "Remove from this device": wipes this map's local copies and the invite, then leaves the map. */
 import { createSignal } from 'solid-js';
-import { t } from '../../../i18n';
+import { t } from '@i18n';
 import { navigate } from '../../App';
 import { useMap } from '../context';
 import { AlertConfirm } from '../panel/AlertConfirm';

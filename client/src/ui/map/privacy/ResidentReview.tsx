@@ -1,7 +1,7 @@
 /** Resident key figures without consent or past their retention date, for editors to renew or forget. */
 import { For, Show, createMemo } from 'solid-js';
-import { residentReview } from '../../../../../schema/index.js';
-import { t } from '../../../i18n';
+import { residentReview } from '@schema';
+import { t } from '@i18n';
 import { useMap } from '../context';
 
 export function ResidentReview() {

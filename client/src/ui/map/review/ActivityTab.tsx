@@ -3,14 +3,8 @@
  * (a name, or the selected item) and area; with "what changed since…" above it.
  */
 import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
-import {
-  type ActivityEntry,
-  EDGE_KIND_DEFS,
-  NODE_KIND_DEFS,
-  areaIndex,
-  isEdgeKind,
-} from '../../../../../schema/index.js';
-import { fmt, lang, loc, t } from '../../../i18n';
+import { type ActivityEntry, EDGE_KIND_DEFS, NODE_KIND_DEFS, areaIndex, isEdgeKind } from '@schema';
+import { fmt, lang, loc, t } from '@i18n';
 import { AreaSelect } from '../AreaSelect';
 import { useMap } from '../context';
 import { collator } from '../list-rows';

@@ -1,7 +1,7 @@
 /** Freshness per area: the share of its confirmed items confirmed within the period. */
 import { For, Show, createMemo } from 'solid-js';
-import { areaFreshness } from '../../../../../schema/index.js';
-import { fmt, lang, t } from '../../../i18n';
+import { areaFreshness } from '@schema';
+import { fmt, lang, t } from '@i18n';
 import { useMap } from '../context';
 import { collator } from '../list-rows';
 

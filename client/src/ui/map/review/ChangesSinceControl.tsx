@@ -4,8 +4,8 @@
  * the highlight is cleared.
  */
 import { Show, createSignal, createUniqueId } from 'solid-js';
-import { ACTIVITY_PAGE } from '../../../../../schema/index.js';
-import { fmt, t } from '../../../i18n';
+import { ACTIVITY_PAGE } from '@schema';
+import { fmt, t } from '@i18n';
 import { useMap } from '../context';
 import { formatMoment } from '../panel/format';
 

@@ -4,8 +4,8 @@
  * and what became of them; viewers see the open ones.
  */
 import { For, Show, createMemo } from 'solid-js';
-import { type GraphEdge, type GraphNode, NODE_KIND_DEFS } from '../../../../../schema/index.js';
-import { fmt, loc, t } from '../../../i18n';
+import { type GraphEdge, type GraphNode, NODE_KIND_DEFS } from '@schema';
+import { fmt, loc, t } from '@i18n';
 import { useMap } from '../context';
 import { formatDate } from '../panel/format';
 import { edgeSentence } from '../panel/links';

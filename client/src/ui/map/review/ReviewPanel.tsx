@@ -7,7 +7,7 @@
 import * as Tabs from '@kobalte/core/tabs';
 import { Show } from 'solid-js';
 import { ResidentReview } from '../privacy/ResidentReview';
-import { t } from '../../../i18n';
+import { t } from '@i18n';
 import { type ReviewTab, useMap } from '../context';
 import { ActivityTab } from './ActivityTab';
 import { ProposalsTab } from './ProposalsTab';

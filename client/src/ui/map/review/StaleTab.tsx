@@ -4,8 +4,8 @@
  * shows the item (selecting it) and offers "Klopt nog"; below, freshness per area.
  */
 import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
-import { NODE_KIND_DEFS, reviewQueue } from '../../../../../schema/index.js';
-import { fmt, lang, loc, t } from '../../../i18n';
+import { NODE_KIND_DEFS, reviewQueue } from '@schema';
+import { fmt, lang, loc, t } from '@i18n';
 import { AreaSelect } from '../AreaSelect';
 import { useMap } from '../context';
 import { collator } from '../list-rows';

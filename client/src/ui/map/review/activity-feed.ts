@@ -4,8 +4,8 @@
  * burst of changes is one fetch), every half minute, and on request.
  */
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
-import { ACTIVITY_PAGE, type ActivityEntry } from '../../../../../schema/index.js';
-import type { MapModel } from '../../../sync/map-model';
+import { ACTIVITY_PAGE, type ActivityEntry } from '@schema';
+import type { MapModel } from '@sync/map-model';
 import { mergeEntries } from './activity-filter';
 import { REFRESH_AFTER_CHANGE_MS } from './changes-since';
 

@@ -2,7 +2,7 @@
  * The activity panel's logic, pure over the feed and the graph: filters by person, item
  * and area, the people in the feed, which items changed, and merging fetched pages.
  */
-import type { ActivityEntry, GraphNode } from '../../../../../schema/index.js';
+import type { ActivityEntry, GraphNode } from '@schema';
 import { fold, foldedWords } from '../text-fold';
 
 export interface ActivityFilter {

@@ -4,8 +4,8 @@
  * change (someone's, or one's own) fetches the feed again, a moment later.
  */
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
-import { ACTIVITY_PAGE } from '../../../../../schema/index.js';
-import type { MapModel } from '../../../sync/map-model';
+import { ACTIVITY_PAGE } from '@schema';
+import type { MapModel } from '@sync/map-model';
 import { changedItems } from './activity-filter';
 
 export interface ChangedSince {

@@ -3,7 +3,7 @@
  * map was open (the feed itself holds ids only).
  */
 import { onCleanup } from 'solid-js';
-import type { MapModel } from '../../../sync/map-model';
+import type { MapModel } from '@sync/map-model';
 
 export function rememberLabels(model: MapModel): (id: string) => string | undefined {
   const labels = new Map<string, string>();

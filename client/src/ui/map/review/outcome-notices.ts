@@ -3,8 +3,8 @@
  * the review panel lists what was decided while the map is open.
  */
 import { type Accessor, createSignal, onCleanup } from 'solid-js';
-import { fmt, t } from '../../../i18n';
-import type { MapModel } from '../../../sync/map-model';
+import { fmt, t } from '@i18n';
+import type { MapModel } from '@sync/map-model';
 import { edgeSentence } from '../panel/links';
 import { type Outcome, OutcomeTracker } from './proposal-outcomes';
 

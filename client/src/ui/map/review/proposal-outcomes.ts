@@ -3,8 +3,8 @@
  * editor, or rejected (removed by someone else). Pure over the graph store's changes;
  * their own deletions and undo are not outcomes.
  */
-import type { GraphEdge, GraphNode } from '../../../../../schema/index.js';
-import type { GraphChange } from '../../../sync/graph-store';
+import type { GraphEdge, GraphNode } from '@schema';
+import type { GraphChange } from '@sync/graph-store';
 import { edgeEnds } from './activity-filter';
 
 export interface Outcome {
