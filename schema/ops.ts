@@ -282,6 +282,8 @@ export function verifyNode(doc: Y.Doc, id: string, ctx: OpContext): void {
   assertWritable(doc);
   const node = nodesMap(doc).get(id);
   if (!(node instanceof Y.Map)) throw new OpError('notFound', `node ${id} not found`);
+  // A proposal is confirmed (confirmProposal), not found still correct: it stays unverified till then.
+  if (node.get('status') === 'proposed') throw new OpError('invalid', 'a proposal is confirmed, not verified');
   const { who, at } = stamp(ctx);
   doc.transact(() => {
     node.set('verifiedBy', who);
