@@ -12,12 +12,13 @@ const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /**
  * Path aliases of the client (and of the unit tests, vitest.config.ts), the same as
  * tsconfig.json's `paths`: `@schema` is schema/index.ts, `@sync/<module>` the sync layer,
- * `@i18n` the dictionaries.
+ * `@i18n` the dictionaries, `@map/<feature>` a feature of the map page.
  */
 export const alias = {
   '@schema': at('./schema/index.ts'),
   '@sync': at('./client/src/sync'),
   '@i18n': at('./client/src/i18n/index.ts'),
+  '@map': at('./client/src/map'),
 };
 
 export default defineConfig({

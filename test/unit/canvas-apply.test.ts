@@ -5,12 +5,12 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../schema/index.js';
-import type { GraphChange } from '../../client/src/sync/graph-store.js';
-import { ANIMATE_MAX, applyChange } from '../../client/src/ui/map/canvas/apply-change.js';
-import { edgeElement, nodeElement } from '../../client/src/ui/map/canvas/elements.js';
-import { computeLayout } from '../../client/src/ui/map/canvas/layout.js';
-import { placeUnplaced } from '../../client/src/ui/map/canvas/placer.js';
-import { GAP_X } from '../../client/src/ui/map/canvas/placement.js';
+import type { GraphChange } from '@sync/graph-store';
+import { ANIMATE_MAX, applyChange } from '@map/canvas/apply-change';
+import { edgeElement, nodeElement } from '@map/canvas/elements';
+import { computeLayout } from '@map/canvas/layout';
+import { placeUnplaced } from '@map/canvas/placer';
+import { GAP_X } from '@map/canvas/placement';
 
 const node = (id: string, position?: { x: number; y: number }, extra: Partial<GraphNode> = {}): GraphNode => ({
   id,

@@ -10,7 +10,7 @@ import {
   freeSpotNear,
   mean,
   placeFew,
-} from '../../client/src/ui/map/canvas/placement.js';
+} from '@map/canvas/placement';
 
 const overlaps = (a: Point, b: Point) => Math.abs(a.x - b.x) < GAP_X && Math.abs(a.y - b.y) < GAP_Y;
 

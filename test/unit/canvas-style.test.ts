@@ -1,10 +1,10 @@
 /** The canvas look: one per kind, arrows only where the schema has a direction; presence colours. */
 import { describe, expect, it } from 'vitest';
 import { EDGE_KINDS, EDGE_KIND_DEFS, NODE_KINDS } from '../../schema/index.js';
-import { EDGE_LOOK, NODE_LOOK, iconUri } from '../../client/src/ui/map/canvas/kind-style.js';
-import { peerColours } from '../../client/src/ui/map/canvas/presence.js';
-import { shapePoints } from '../../client/src/ui/map/canvas/shapes.js';
-import { stylesheet } from '../../client/src/ui/map/canvas/style.js';
+import { EDGE_LOOK, NODE_LOOK, iconUri } from '@map/canvas/kind-style';
+import { peerColours } from '@map/canvas/presence';
+import { shapePoints } from '@map/canvas/shapes';
+import { stylesheet } from '@map/canvas/style';
 
 type Block = { selector: string; style: Record<string, unknown> };
 const blocks = () => stylesheet() as unknown as Block[];

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { GraphStore } from '../../client/src/sync/graph-store.js';
+import { GraphStore } from '@sync/graph-store';
 import {
   NO_FILTERS,
   areaTree,
@@ -14,10 +14,10 @@ import {
   inArea,
   visibleIds,
   withinSteps,
-} from '../../client/src/ui/map/filtering.js';
-import { detailOf, formatChanged, rowMatches, sortRows, toggleSort } from '../../client/src/ui/map/list-rows.js';
-import { scrollToReveal, visibleRange } from '../../client/src/ui/map/list-window.js';
-import { foldedWords } from '../../client/src/ui/map/text-fold.js';
+} from '@map/filters/filtering';
+import { detailOf, formatChanged, rowMatches, sortRows, toggleSort } from '@map/list/list-rows';
+import { scrollToReveal, visibleRange } from '@map/list/list-window';
+import { foldedWords } from '@map/shared/text-fold';
 import {
   type CreateNodeInput,
   type GraphNode,

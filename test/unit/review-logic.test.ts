@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type GraphChange, GraphStore } from '../../client/src/sync/graph-store.js';
-import { sameIds, staleIds } from '../../client/src/ui/map/freshness.js';
+import { type GraphChange, GraphStore } from '@sync/graph-store';
+import { sameIds, staleIds } from '@map/review/freshness';
 import {
   NO_ACTIVITY_FILTER,
   changedItems,
@@ -14,9 +14,9 @@ import {
   filterActivity,
   mergeEntries,
   peopleIn,
-} from '../../client/src/ui/map/review/activity-filter.js';
-import { OutcomeTracker } from '../../client/src/ui/map/review/proposal-outcomes.js';
-import { type VisitStore, recordVisit } from '../../client/src/ui/map/review/visits.js';
+} from '@map/review/activity-filter';
+import { OutcomeTracker } from '@map/review/proposal-outcomes';
+import { type VisitStore, recordVisit } from '@map/review/visits';
 import {
   type ActivityEntry,
   type OpContext,

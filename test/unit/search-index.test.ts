@@ -5,9 +5,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { GraphStore } from '../../client/src/sync/graph-store.js';
-import { SearchIndex, indexedItem } from '../../client/src/ui/map/search-index.js';
-import { fold, foldedWords, words } from '../../client/src/ui/map/text-fold.js';
+import { GraphStore } from '@sync/graph-store';
+import { SearchIndex, indexedItem } from '@map/search/search-index';
+import { fold, foldedWords, words } from '@map/shared/text-fold';
 import {
   type GraphNode,
   type OpContext,

@@ -1,0 +1,281 @@
+/**
+ * The canvas of one open map: Cytoscape created from the store once, then kept in step
+ * with every GraphChange, the selection, other people's selections, the filters, the
+ * marks (stale, changed since…) and focus requests. Cytoscape draws and reports
+ * gestures; every write goes through model.actions, and what comes back from the
+ * document is what the canvas shows. Only items the role may change are dragged, placed
+ * or tidied for everyone; the rest move on this screen only.
+ */
+import cytoscape, { type ElementDefinition } from 'cytoscape';
+import { type Accessor, createEffect, on, untrack } from 'solid-js';
+import { EDGE_KIND_DEFS, type EdgeKind } from '@schema';
+import { lang, t } from '@i18n';
+import type { GraphChange } from '@sync/graph-store';
+import type { MapUi } from '@map/context';
+import { batch } from './batch';
+import { applyChange, moveTo } from './apply-change';
+import { edgeElement, nodeElement } from './elements';
+import { computeLayout, qualityFor } from './layout';
+import { syncGrab } from './grab';
+import { installLinkDrag } from './link-drag';
+import { createClassMark } from './marks';
+import { type Point } from './placement';
+import { placeUnplaced } from './placer';
+import { applyPresence, paintPresence, peerColours } from './presence';
+import { syncSelection } from './selection';
+import { createSharer } from './share';
+import { ICONS_MAX, stylesheet } from './style';
+import { createRenderClock } from './render-clock';
+import { boundsOf, fit, focusNode, handleKey, viewCentre, zoomIn, zoomOut } from './viewport';
+import { applyVisibility } from './visibility';
+
+export interface CanvasElements {
+  container: HTMLDivElement;
+  host: HTMLDivElement;
+  line: SVGLineElement;
+}
+
+export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<boolean>): () => void {
+  const { model } = ui;
+  const { container } = els;
+  const start = performance.now();
+
+  // Filtered-out node ids, kept in step with ui.visible() by applyVisibility.
+  const hidden = new Set<string>();
+  const isHidden = (id: string) => {
+    const visible = untrack(ui.visible);
+    const h = visible !== null && !visible.has(id);
+    if (h) hidden.add(id);
+    return h;
+  };
+
+  const elements: ElementDefinition[] = [];
+  const initiallyUnplaced: string[] = [];
+  for (const n of model.store.nodes.values()) {
+    if (!n.position) initiallyUnplaced.push(n.id);
+    elements.push(nodeElement(n, n.position ?? { x: 0, y: 0 }, isHidden(n.id) ? 'filtered' : undefined));
+  }
+  for (const e of model.store.edges.values()) elements.push(edgeElement(e, untrack(lang)));
+
+  let icons = model.store.nodes.size <= ICONS_MAX;
+  const cy = cytoscape({
+    container,
+    elements,
+    style: stylesheet({ icons }),
+    // Cytoscape's default first layout is a grid (or all at 0,0 when headless): keep ours.
+    layout: { name: 'preset' },
+    minZoom: 0.02,
+    maxZoom: 4,
+    boxSelectionEnabled: true,
+    selectionType: 'single',
+    // Viewers look and select; only editors move items (a contributor: see syncGrab).
+    autoungrabify: !model.canEdit,
+  });
+  /** Whether this person may move the node for everyone (a contributor: their own proposals). */
+  const mayMove = (id: string) => model.rules.mayChange(model.store.nodes.get(id));
+  const perItemGrab = model.canEdit && !model.rules.changesAll;
+  if (perItemGrab) syncGrab(cy, model.store.nodes.keys(), mayMove);
+  // For end-to-end tests, benchmarks and debugging, beside the MapUi MapPage exposes.
+  const debug = window as unknown as { buurtweb?: Record<string, unknown> };
+  debug.buurtweb = { ...debug.buurtweb, cy };
+
+  const clock = createRenderClock(cy, container);
+  let fitted = false;
+
+  const sharer = createSharer({
+    mayShare: mayMove,
+    isOwn: (id) => model.store.nodes.get(id)?.provenance.createdBy?.id === model.session.actor.id,
+    stillUnplaced: (id) => {
+      const n = model.store.nodes.get(id);
+      return !!n && !n.position;
+    },
+    positionOf: (id) => {
+      const n = cy.getElementById(id);
+      return n.nonempty() ? { ...n.position() } : undefined;
+    },
+    write: (positions) => {
+      const began = performance.now();
+      const r = model.actions.placeNodes(positions);
+      if (!r.ok) ui.reportError(r.error);
+      performance.measure('buurtweb:share', { start: began, detail: { nodes: Object.keys(positions).length } });
+    },
+  });
+
+  /** Where unlinked newcomers go: the middle of the view, or of the map before the first fit. */
+  const centre = (): Point => {
+    if (fitted) return viewCentre(cy);
+    const placed = cy.nodes().filter((n) => !!model.store.nodes.get(n.id())?.position);
+    if (placed.empty()) return { x: 0, y: 0 };
+    const bb = placed.boundingBox();
+    return { x: bb.x1 + bb.w / 2, y: bb.y1 + bb.h / 2 };
+  };
+
+  const place = (ids: string[]) => {
+    if (!ids.length) return;
+    const began = performance.now();
+    const positions = placeUnplaced(cy, ids, { neighbours: (id) => model.store.neighbours(id), centre: centre() });
+    performance.measure('buurtweb:placement', { start: began, detail: { nodes: ids.length } });
+    // New items jump to their spot: nobody has seen them parked.
+    batch(cy, () => {
+      for (const [id, p] of positions) cy.getElementById(id).position(p);
+    });
+    sharer.share([...positions.keys()]);
+  };
+
+  const firstFit = () => {
+    if (fitted || cy.nodes().empty()) return;
+    fit(cy, false);
+    fitted = true;
+  };
+
+  place(initiallyUnplaced);
+  firstFit();
+  clock.changed(start);
+
+  const selection = syncSelection(cy, model);
+  const staleMark = createClassMark(cy, 'stale');
+  const changedMark = createClassMark(cy, 'changed-since');
+  let presence = new Map<string, string[]>();
+
+  const touchesGraph = (c: GraphChange) =>
+    c.nodes.added.length + c.nodes.updated.length + c.nodes.removed.length > 0 ||
+    c.edges.added.length + c.edges.updated.length + c.edges.removed.length > 0;
+
+  const unsubscribe = model.subscribe((change) => {
+    if (!touchesGraph(change)) return;
+    const began = performance.now();
+    const r = applyChange(cy, change, { lang: untrack(lang), isHidden, parking: untrack(centre) });
+    for (const id of change.nodes.removed) hidden.delete(id);
+    const arrived = [...change.nodes.added.map((n) => n.id), ...change.edges.added.map((e) => e.id)];
+    staleMark.added(arrived);
+    changedMark.added(arrived);
+    if (perItemGrab)
+      syncGrab(
+        cy,
+        [...change.nodes.added, ...change.nodes.updated].map((n) => n.id),
+        mayMove,
+      );
+    place(r.unplaced);
+    if (change.nodes.added.length) {
+      selection.reconcile();
+      paintPresence(
+        cy,
+        presence,
+        change.nodes.added.map((n) => n.id),
+      );
+    }
+    // Crossing the size where pictograms get too costly: one restyle, not one per change.
+    if (icons !== cy.nodes().length <= ICONS_MAX) {
+      icons = !icons;
+      cy.style(stylesheet({ icons }));
+    }
+    firstFit();
+    performance.measure('buurtweb:apply', { start: began, detail: { nodes: cy.nodes().length } });
+    clock.changed(began);
+  });
+
+  createEffect(() => applyVisibility(cy, hidden, ui.visible()));
+  createEffect(() => staleMark.set(ui.stale()));
+  createEffect(() => {
+    const s = ui.changes.state();
+    changedMark.set(s ? new Set([...s.nodes, ...s.edges]) : new Set());
+  });
+  createEffect(() => {
+    const next = peerColours(model.peers());
+    applyPresence(cy, presence, next);
+    presence = next;
+  });
+  createEffect(
+    on(
+      ui.focusRequest,
+      (req) => {
+        const n = req ? cy.getElementById(req.id) : undefined;
+        if (n?.nonempty() && !n.hasClass('filtered')) focusNode(cy, n);
+      },
+      { defer: true },
+    ),
+  );
+  createEffect(
+    on(
+      lang,
+      (l) =>
+        batch(cy, () => {
+          cy.edges().forEach((e) => void e.data('label', EDGE_KIND_DEFS[e.data('kind') as EdgeKind].label[l]));
+        }),
+      { defer: true },
+    ),
+  );
+
+  // A finished drag is one undoable move of every node that moved with it.
+  let dragged: Record<string, Point> | null = null;
+  cy.on('dragfree', 'node', (evt) => {
+    const n = evt.target as cytoscape.NodeSingular;
+    if (!dragged) {
+      dragged = {};
+      queueMicrotask(() => {
+        const positions = dragged!;
+        dragged = null;
+        const r = model.actions.moveNodes(positions);
+        if (!r.ok) ui.reportError(r.error);
+      });
+    }
+    dragged[n.id()] = { ...n.position() };
+  });
+
+  const removeLinkDrag = installLinkDrag({
+    cy,
+    host: els.host,
+    line: els.line,
+    linkMode,
+    canEdit: model.canEdit,
+    onLink: (from, to) => ui.openLink(from, to),
+  });
+
+  let tidying = false;
+  const tidy = () => {
+    if (tidying || cy.nodes().empty()) return;
+    tidying = true;
+    ui.notify(t().canvas.tidying);
+    // Let the notice paint before the layout holds the main thread.
+    setTimeout(() => {
+      try {
+        const positions = computeLayout(cy.nodes(), qualityFor(cy.nodes().length));
+        // Shared where the role may move an item; everything else moves on this screen only.
+        const shared = [...positions].filter(([id]) => model.canEdit && mayMove(id));
+        if (shared.length) {
+          const r = model.actions.placeNodes(Object.fromEntries(shared));
+          if (!r.ok) ui.reportError(r.error);
+        }
+        const local = [...positions].filter(([id]) => !(model.canEdit && mayMove(id)));
+        moveTo(
+          cy,
+          local.map(([id, p]) => [cy.getElementById(id), p]),
+        );
+        fit(cy, true, boundsOf(positions.values()));
+      } finally {
+        tidying = false;
+      }
+    }, 30);
+  };
+
+  ui.canvas.fit = () => fit(cy);
+  ui.canvas.zoomIn = () => zoomIn(cy);
+  ui.canvas.zoomOut = () => zoomOut(cy);
+  ui.canvas.tidy = tidy;
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target === container && handleKey(cy, e)) e.preventDefault();
+  };
+  container.addEventListener('keydown', onKey);
+
+  return () => {
+    unsubscribe();
+    sharer.dispose();
+    selection.dispose();
+    removeLinkDrag();
+    container.removeEventListener('keydown', onKey);
+    ui.canvas.fit = ui.canvas.zoomIn = ui.canvas.zoomOut = ui.canvas.tidy = undefined;
+    clock.dispose();
+    cy.destroy();
+  };
+}

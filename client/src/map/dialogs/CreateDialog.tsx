@@ -1,0 +1,225 @@
+/**
+ * "Nieuw: Persoon": a new item of a chosen kind with that kind's fields, optionally
+ * linked to the one selected item in the same step (one operation, one undo step).
+ */
+import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { EDGE_KIND_DEFS, type FieldError, NODE_KINDS, NODE_KIND_DEFS, type NodeKind, isNodeKind } from '@schema';
+import { fmt, loc, t } from '@i18n';
+import { FieldInput } from '@map/shared/FieldInput';
+import { shownFields } from '@map/shared/field-visibility';
+import { useMap } from '@map/context';
+import { type Draft, labelDef, validateDraft, validateDrafts } from '@map/shared/drafts';
+import { focusFirstInvalid, panelHeading } from '@map/shared/focus';
+import { type LinkOption, linkOptions, linkSentence, optionKey } from '@map/shared/links';
+import { Modal, ModalHeader } from './Modal';
+import '@map/panel/panel.css';
+
+export function CreateDialog() {
+  const ui = useMap();
+  // Set when an item was created: focus then goes to it in the panel, not back to the button.
+  let created = false;
+  let nameInput: HTMLElement | undefined;
+  return (
+    <Modal
+      open={ui.model.canEdit && ui.creating() !== null}
+      onClose={() => ui.closeCreate()}
+      class="create-dialog"
+      initialFocus={() => nameInput}
+      finalFocus={() => (created ? panelHeading() : undefined)}
+    >
+      <CreateForm
+        initialKind={ui.creating() ?? 'person'}
+        nameRef={(el) => {
+          created = false;
+          nameInput = el;
+        }}
+        onCreated={() => (created = true)}
+      />
+    </Modal>
+  );
+}
+
+function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) => void; onCreated: () => void }) {
+  const ui = useMap();
+  const { model } = ui;
+  const formId = createUniqueId();
+  let form!: HTMLFormElement;
+  const [kind, setKind] = createSignal<NodeKind>(props.initialKind);
+  const [label, setLabel] = createSignal<Draft>('');
+  const [fields, setFields] = createStore<Record<string, Draft>>({});
+  const [edgeFields, setEdgeFields] = createStore<Record<string, Draft>>({});
+  const [errors, setErrors] = createSignal<Record<string, FieldError>>({});
+  const [linkKey, setLinkKey] = createSignal('none');
+
+  const kindDef = () => NODE_KIND_DEFS[kind()];
+  const selected = createMemo(() => {
+    const ids = model.selection();
+    return ids.length === 1 ? model.node(ids[0]!) : undefined;
+  });
+  const options = createMemo(() => {
+    const sel = selected();
+    return sel ? linkOptions(kind(), sel.kind) : [];
+  });
+  const chosen = (): LinkOption | undefined => options().find((o) => optionKey(o) === linkKey());
+  // A choice that no longer fits (the kind changed) falls back to "niet koppelen".
+  const checkedKey = () => (chosen() ? linkKey() : 'none');
+  const newName = () => (typeof label() === 'string' && (label() as string).trim()) || t().panel.theNewItem;
+  const sentence = (o: LinkOption, otherLabel: string) =>
+    o.reversed ? linkSentence(o.kind, otherLabel, newName()) : linkSentence(o.kind, newName(), otherLabel);
+
+  const error = (key: string) => errors()[key];
+  const inputId = (key: string) => `${formId}-${key}`;
+
+  function submit(e: Event) {
+    e.preventDefault();
+    const nodeKind = kind();
+    const link = chosen();
+    const sel = selected();
+    const name = validateDraft(labelDef(kindDef().labelCaption), label());
+    const node = validateDrafts(kindDef().fields, fields);
+    const edge = link ? validateDrafts(EDGE_KIND_DEFS[link.kind].fields, edgeFields) : { values: {}, errors: {} };
+    const found: Record<string, FieldError> = { ...prefixed('f-', node.errors), ...prefixed('e-', edge.errors) };
+    if (!name.ok) found.label = name.error;
+    setErrors(found);
+    if (Object.keys(found).length) return focusFirstInvalid(form);
+
+    // Only what the form shows: a draft typed before the role changed is not sent.
+    const shown = shownFields(nodeKind, fields.role, ui.model.maySeeContacts);
+    const values = Object.fromEntries(Object.entries(node.values).filter(([k]) => shown.includes(k)));
+    const input = { kind: nodeKind, label: name.ok ? (name.value as string) : '', fields: values };
+    const result =
+      link && sel
+        ? model.actions.createLinkedNode(input, {
+            kind: link.kind,
+            other: sel.id,
+            direction: link.reversed ? 'to' : 'from',
+            fields: edge.values,
+          })
+        : model.actions.createNode(input);
+    if (!result.ok) {
+      // The schema refused what the form let through: show it where it belongs, if it can.
+      const fieldErrors = prefixed('f-', result.error.fields);
+      if (Object.keys(fieldErrors).length) {
+        setErrors(fieldErrors);
+        return focusFirstInvalid(form);
+      }
+      return ui.reportError(result.error);
+    }
+    const id = typeof result.value === 'string' ? result.value : result.value.nodeId;
+    props.onCreated();
+    ui.closeCreate();
+    ui.focus(id);
+  }
+
+  return (
+    <>
+      <ModalHeader title={fmt(t().newItem, { kind: loc(kindDef().label) })} />
+      <form ref={form} class="dialog-form" noValidate onSubmit={submit}>
+        <p class="form-note">{t().panel.requiredNote}</p>
+        <div class="field field-enum">
+          <label for={inputId('kind')}>{t().panel.itemKind}</label>
+          <select
+            id={inputId('kind')}
+            value={kind()}
+            onChange={(e) => {
+              if (isNodeKind(e.currentTarget.value)) setKind(e.currentTarget.value);
+              setErrors({});
+            }}
+          >
+            <For each={NODE_KINDS}>
+              {(k) => (
+                <option value={k} selected={k === kind()}>
+                  {loc(NODE_KIND_DEFS[k].label)}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <FieldInput
+          id={inputId('label')}
+          ref={props.nameRef}
+          def={labelDef(kindDef().labelCaption)}
+          value={label()}
+          onChange={setLabel}
+          error={error('label')}
+        />
+        <For each={shownFields(kind(), fields.role, ui.model.maySeeContacts)}>
+          {(key) => (
+            <Show when={kindDef().fields[key]}>
+              {(def) => (
+                <FieldInput
+                  id={inputId(`f-${key}`)}
+                  def={def()}
+                  value={fields[key]}
+                  onChange={(v) => setFields(key, v)}
+                  error={error(`f-${key}`)}
+                />
+              )}
+            </Show>
+          )}
+        </For>
+        <Show when={selected() && options().length > 0 && selected()}>
+          {(sel) => (
+            <fieldset class="link-choice">
+              <legend>{fmt(t().panel.linkNewTo, { label: sel().label })}</legend>
+              <label class="radio">
+                <input
+                  type="radio"
+                  name={inputId('link')}
+                  value="none"
+                  checked={checkedKey() === 'none'}
+                  onChange={() => setLinkKey('none')}
+                />
+                {t().panel.noLink}
+              </label>
+              <For each={options()}>
+                {(o) => (
+                  <label class="radio">
+                    <input
+                      type="radio"
+                      name={inputId('link')}
+                      value={optionKey(o)}
+                      checked={checkedKey() === optionKey(o)}
+                      onChange={() => setLinkKey(optionKey(o))}
+                    />
+                    {sentence(o, sel().label)}
+                  </label>
+                )}
+              </For>
+              <Show when={chosen()}>
+                {(o) => (
+                  <For each={Object.entries(EDGE_KIND_DEFS[o().kind].fields)}>
+                    {([key, def]) => (
+                      <FieldInput
+                        id={inputId(`e-${key}`)}
+                        def={def}
+                        value={edgeFields[key]}
+                        onChange={(v) => setEdgeFields(key, v)}
+                        error={error(`e-${key}`)}
+                      />
+                    )}
+                  </For>
+                )}
+              </Show>
+            </fieldset>
+          )}
+        </Show>
+        <div class="dialog-actions">
+          <button type="button" class="btn" onClick={() => ui.closeCreate()}>
+            {t().cancel}
+          </button>
+          <button type="submit" class="btn btn-primary">
+            {t().panel.create}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function prefixed(prefix: string, errors: Record<string, FieldError>): Record<string, FieldError> {
+  const out: Record<string, FieldError> = {};
+  for (const [k, v] of Object.entries(errors)) out[k === 'label' ? k : `${prefix}${k}`] = v;
+  return out;
+}

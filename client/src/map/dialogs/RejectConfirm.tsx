@@ -1,0 +1,59 @@
+/**
+ * "Het voorstel Eenzaamheid afwijzen?": the confirmation before an editor rejects a
+ * proposal, which removes it (an item with its links, or a link). Asked from the item
+ * panel, a link's row or the proposals list.
+ */
+import { createMemo } from 'solid-js';
+import { fmt, t } from '@i18n';
+import { useMap } from '@map/context';
+import { AlertConfirm } from './AlertConfirm';
+import { edgeSentence } from '@map/shared/links';
+
+export function RejectConfirm() {
+  const ui = useMap();
+  const { model } = ui;
+  /** The proposal, while it still is one (confirmed or gone meanwhile: the question closes). */
+  const target = createMemo(() => {
+    const r = ui.rejecting();
+    if (!r || !model.rules.mayConfirm) return undefined;
+    const item = 'node' in r ? model.node(r.node) : (model.version(), model.store.edges.get(r.edge));
+    return item?.provenance.status === 'proposed' ? r : undefined;
+  });
+  const label = () => {
+    const r = target();
+    if (!r) return '';
+    if ('node' in r) return model.node(r.node)?.label ?? '';
+    const e = model.store.edges.get(r.edge);
+    return e ? edgeSentence(e, (id) => model.node(id)?.label) : '';
+  };
+  const question = () => {
+    const r = target();
+    const p = t().panel;
+    if (!r) return '';
+    if ('edge' in r) return fmt(p.rejectEdge, { label: label() });
+    const n = (model.version(), model.store.edgesOf(r.node).length);
+    return fmt(n === 0 ? p.rejectNode0 : n === 1 ? p.rejectNode1 : p.rejectNodeN, { label: label(), n });
+  };
+
+  function reject() {
+    const r = target();
+    if (!r) return ui.closeReject();
+    const text = label();
+    const result = model.actions.rejectProposal(r);
+    if (result.ok) ui.notify(fmt(t().panel.rejected, { label: text }));
+    else ui.reportError(result.error);
+    ui.closeReject();
+  }
+
+  return (
+    <AlertConfirm
+      open={!!target()}
+      title={t().panel.rejectTitle}
+      question={question()}
+      note={t().panel.deleteUndo}
+      action={t().panel.rejectProposal}
+      onConfirm={reject}
+      onClose={() => ui.closeReject()}
+    />
+  );
+}

@@ -1,0 +1,19 @@
+/** Short messages: what was refused and why, what happened. Announced to screen readers. */
+import { For } from 'solid-js';
+import { t } from '@i18n';
+import { useMap } from '@map/context';
+
+export function Notices() {
+  const ui = useMap();
+  return (
+    <div class="notices" aria-label={t().notices} aria-live="polite">
+      <For each={ui.notices()}>
+        {(n) => (
+          <p class={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : undefined}>
+            {n.text}
+          </p>
+        )}
+      </For>
+    </div>
+  );
+}

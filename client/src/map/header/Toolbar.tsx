@@ -1,0 +1,76 @@
+/**
+ * Create any kind of item, undo/redo, the canvas commands, and the review panel (stale
+ * items, proposals, activity) with how much is waiting there.
+ */
+import { For, Show } from 'solid-js';
+import { NODE_KINDS, NODE_KIND_DEFS } from '@schema';
+import { fmt, loc, t } from '@i18n';
+import { useMap } from '@map/context';
+import { formatMoment } from '@map/shared/format';
+
+export function Toolbar() {
+  const ui = useMap();
+  const { model } = ui;
+  /** Stale items, and for those who can confirm them the open proposals. */
+  const waiting = () => {
+    const proposals = model.rules.mayConfirm
+      ? model.nodes().filter((n) => n.provenance.status === 'proposed').length +
+        model.edges().filter((e) => e.provenance.status === 'proposed').length
+      : 0;
+    return ui.stale().size + proposals;
+  };
+  return (
+    <div class="toolbar" role="toolbar" aria-label={t().toolbar}>
+      <Show when={model.canEdit} fallback={<span class="read-only">{t().readOnly}</span>}>
+        <For each={NODE_KINDS}>
+          {(kind) => (
+            <button
+              type="button"
+              class={`new-item kind-${kind}`}
+              aria-label={fmt(t().newItem, { kind: loc(NODE_KIND_DEFS[kind].label) })}
+              onClick={() => ui.openCreate(kind)}
+            >
+              + {loc(NODE_KIND_DEFS[kind].label)}
+            </button>
+          )}
+        </For>
+        <span class="sep" />
+        <button type="button" disabled={!model.canUndo()} onClick={() => model.undo()} title="Ctrl+Z">
+          {t().undo}
+        </button>
+        <button type="button" disabled={!model.canRedo()} onClick={() => model.redo()} title="Ctrl+Shift+Z">
+          {t().redo}
+        </button>
+      </Show>
+      <Show when={model.canEdit && !model.rules.mayConfirm}>
+        <span class="proposing-hint">{t().proposing}</span>
+      </Show>
+      <span class="sep" />
+      <button
+        type="button"
+        class="review-toggle"
+        aria-pressed={ui.reviewOpen()}
+        onClick={() => (ui.reviewOpen() ? ui.closeReview() : ui.openReview())}
+      >
+        {waiting() ? fmt(t().review.openCount, { n: waiting() }) : t().review.open}
+      </button>
+      <Show when={ui.changes.since()}>
+        {(since) => (
+          <button type="button" class="highlight-chip" onClick={() => ui.changes.clear()}>
+            {fmt(t().review.clearHighlightSince, { date: formatMoment(since()) })}
+          </button>
+        )}
+      </Show>
+      <span class="sep" />
+      {/* Fit and zoom live beside the canvas itself (and F fits). */}
+      <Show when={model.canEdit}>
+        <button type="button" onClick={() => ui.canvas.tidy?.()}>
+          {t().tidy}
+        </button>
+      </Show>
+      <span class="shortcuts-hint" title={t().shortcuts}>
+        ⌨
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Keyboard shortcuts of the map page; never while typing in a field. The list of them
+ * is in the toolbar's hint (i18n `shortcuts`): N new item, L link, K still correct ("Klopt
+ * nog", editors and owners), / search, F fit, Delete, Escape, Ctrl+Z / Ctrl+Shift+Z.
+ */
+import { onCleanup } from 'solid-js';
+import type { MapUi } from '@map/context';
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+export function useShortcuts(ui: MapUi): void {
+  const { model } = ui;
+  const onKey = (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'z' && !typing(e.target)) {
+      e.preventDefault();
+      if (!model.canEdit) return;
+      if (e.shiftKey) model.redo();
+      else model.undo();
+      return;
+    }
+    if (mod && e.key.toLowerCase() === 'y' && !typing(e.target)) {
+      e.preventDefault();
+      if (model.canEdit) model.redo();
+      return;
+    }
+    if (mod || e.altKey || typing(e.target) || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+    const selected = model.selection();
+    switch (e.key) {
+      case '/':
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+        break;
+      case 'n':
+      case 'N':
+        if (model.canEdit) {
+          e.preventDefault();
+          ui.openCreate('person');
+        }
+        break;
+      case 'l':
+      case 'L':
+        if (model.canEdit && selected.length === 1) {
+          e.preventDefault();
+          ui.openLink(selected[0]!);
+        }
+        break;
+      case 'k':
+      case 'K':
+        if (
+          model.rules.mayConfirm &&
+          selected.length === 1 &&
+          model.node(selected[0]!)?.provenance.status === 'confirmed'
+        ) {
+          e.preventDefault();
+          ui.stillCorrect(selected[0]!);
+        }
+        break;
+      case 'f':
+      case 'F':
+        ui.canvas.fit?.();
+        break;
+      case 'Escape':
+        model.setSelection([]);
+        break;
+    }
+  };
+  window.addEventListener('keydown', onKey);
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+}

@@ -1,0 +1,195 @@
+/**
+ * An item's note, written together: Tiptap on the item's own fragment (created in the
+ * sync layer), with a toolbar, collaborators' carets and an @-mention list that the
+ * keyboard drives. Mentions show the item's current label and jump to it when followed.
+ */
+import type { Editor } from '@tiptap/core';
+import { For, Show, createEffect, createSignal, createUniqueId, on, onCleanup, onMount } from 'solid-js';
+import { NODE_KIND_DEFS } from '@schema';
+import { loc, t } from '@i18n';
+import { type MentionCandidate, type MentionMenuState, createNoteEditor } from '@sync/note-editor';
+import { useMap } from '@map/context';
+import { fold } from '@map/shared/text-fold';
+import './note.css';
+
+const MAX_SUGGESTIONS = 8;
+
+export function NoteEditor(props: { id: string }) {
+  const ui = useMap();
+  const { model } = ui;
+  const [menu, setMenu] = createSignal<MentionMenuState | null>(null);
+  const [active, setActive] = createSignal(0);
+  const [, setTick] = createSignal(0);
+  const listId = `mention-list-${createUniqueId()}`;
+  let host!: HTMLDivElement;
+  let editor: Editor | undefined;
+  // A note is part of its item: only who may change the item writes in it (a contributor
+  // their own open proposals). Follows the item: a confirmed proposal becomes read-only.
+  const editable = () => model.rules.mayChange(model.node(props.id));
+
+  const findItems = (query: string): MentionCandidate[] => {
+    const q = fold(query.trim());
+    const out: MentionCandidate[] = [];
+    for (const n of model.store.nodes.values()) {
+      if (n.id === props.id) continue;
+      const label = fold(n.label);
+      if (!q || label.includes(q)) out.push({ id: n.id, label: n.label });
+    }
+    // Labels starting with the query first, then alphabetical.
+    out.sort((a, b) => {
+      const sa = fold(a.label).startsWith(q) ? 0 : 1;
+      const sb = fold(b.label).startsWith(q) ? 0 : 1;
+      return sa - sb || a.label.localeCompare(b.label, 'nl');
+    });
+    return out.slice(0, MAX_SUGGESTIONS);
+  };
+
+  onMount(() => {
+    const binding = model.noteBinding(props.id);
+    if (!binding) return;
+    editor = createNoteEditor(host, binding, {
+      editable: editable(),
+      findItems,
+      lookup: (id) => model.store.nodes.get(id),
+      onItemsChanged: (listener) => model.subscribe(() => listener()),
+      follow: (id) => ui.focus(id),
+      removedLabel: () => t().panel.mentionRemoved,
+      menu: {
+        open: (s) => {
+          setActive(0);
+          setMenu(s);
+        },
+        update: (s) => {
+          setActive((i) => Math.min(i, Math.max(0, s.items.length - 1)));
+          setMenu(s);
+        },
+        keyDown: (e) => {
+          const m = menu();
+          if (!m) return false;
+          if (e.key === 'ArrowDown') setActive((i) => (i + 1) % Math.max(1, m.items.length));
+          else if (e.key === 'ArrowUp') setActive((i) => (i - 1 + m.items.length) % Math.max(1, m.items.length));
+          else if (e.key === 'Enter' || e.key === 'Tab') {
+            const item = m.items[active()];
+            if (!item) return false;
+            m.choose(item);
+          } else if (e.key === 'Escape') setMenu(null);
+          else return false;
+          return true;
+        },
+        close: () => setMenu(null),
+      },
+    });
+    // Toolbar buttons reflect the formatting at the caret.
+    editor.on('transaction', () => setTick((n) => n + 1));
+  });
+  createEffect(on(editable, (can) => editor?.setEditable(can), { defer: true }));
+  onCleanup(() => editor?.destroy());
+
+  const mark = (name: 'bold' | 'italic', run: (e: Editor) => void) => (
+    <button
+      type="button"
+      class="note-tool"
+      aria-pressed={editor?.isActive(name) ? 'true' : 'false'}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => editor && run(editor)}
+    >
+      {t().panel.noteTools[name]}
+    </button>
+  );
+
+  return (
+    <section class="note" aria-label={t().panel.note}>
+      <h3>{t().panel.note}</h3>
+      <Show when={editable()}>
+        <div class="note-toolbar" role="toolbar" aria-label={t().panel.noteToolbar}>
+          {mark('bold', (e) => e.chain().focus().toggleBold().run())}
+          {mark('italic', (e) => e.chain().focus().toggleItalic().run())}
+          <button
+            type="button"
+            class="note-tool"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor?.chain().focus().toggleHeading({ level: 3 }).run()}
+          >
+            {t().panel.noteTools.heading}
+          </button>
+          <button
+            type="button"
+            class="note-tool"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor?.chain().focus().toggleBulletList().run()}
+          >
+            {t().panel.noteTools.list}
+          </button>
+        </div>
+      </Show>
+      <div
+        ref={host}
+        class="note-host"
+        role="textbox"
+        aria-multiline="true"
+        aria-label={t().panel.noteLabel}
+        aria-readonly={editable() ? 'false' : 'true'}
+        aria-controls={menu() ? listId : undefined}
+      />
+      <Show when={menu()}>
+        {(m) => (
+          <ul
+            id={listId}
+            class="mention-menu"
+            role="listbox"
+            aria-label={t().panel.mentionList}
+            style={m().rect ? { position: 'fixed', left: `${m().rect!.left}px`, top: `${m().rect!.bottom + 4}px` } : {}}
+          >
+            <Show when={m().items.length} fallback={<li class="mention-empty">{t().panel.mentionNone}</li>}>
+              <For each={m().items}>
+                {(item, i) => (
+                  <li
+                    role="option"
+                    aria-selected={i() === active() ? 'true' : 'false'}
+                    class="mention-option"
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      m().choose(item);
+                    }}
+                  >
+                    {item.label}
+                    <span class="mention-kind">
+                      {(() => {
+                        const n = model.store.nodes.get(item.id);
+                        return n ? loc(NODE_KIND_DEFS[n.kind].label) : '';
+                      })()}
+                    </span>
+                  </li>
+                )}
+              </For>
+            </Show>
+          </ul>
+        )}
+      </Show>
+      <MentionedIn id={props.id} />
+    </section>
+  );
+}
+
+/** Backlinks: every item whose note mentions this one. */
+function MentionedIn(props: { id: string }) {
+  const ui = useMap();
+  return (
+    <Show when={ui.model.mentionedIn(props.id).length}>
+      <section class="mentioned-in" aria-label={t().panel.mentionedIn}>
+        <h3>{t().panel.mentionedIn}</h3>
+        <ul>
+          <For each={ui.model.mentionedIn(props.id)}>
+            {(n) => (
+              <li>
+                <button type="button" class="link-button" onClick={() => ui.focus(n.id)}>
+                  {n.label}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
+  );
+}
