@@ -1,26 +1,37 @@
 /**
- * The server's write rules, checked on the decoded update before the room's doc sees it:
- * a refused update is never applied, stored or relayed.
+ * The server's write check: it translates a decoded update into the questions of the
+ * rules module (schema/rules.ts) and refuses the update when one is answered "no". It
+ * runs before the room's doc sees the update, so a refused update is never applied,
+ * stored or relayed.
  *
  * An update is a list of new Yjs items plus a set of deleted ids. Each new item hangs
  * under a parent (named, or found through the neighbour it was inserted next to); each
  * deleted id names an item the doc already holds. Following either up to the top gives
- * the entry of `nodes`, `edges` or `meta` it changes. The rules (schema/permissions.ts):
- * - contributors may create items and links, which must be proposals stamped with their
- *   own invite; they may change or delete only their own open proposals (never make them
- *   confirmed) and nothing in `meta`;
- * - editors may do everything but change owner-only settings (the freshness period);
- * - owners may do everything else; viewers nothing (a viewer's resent copy of what the
- *   server already has is fine: it changes nothing);
- * - for everyone: no contact details of persons in the map document (they live in the
- *   protected one, schema/protected.ts), and nothing that brings back an erased item.
- * An update a contributor sends that depends on items the server doesn't have can't be
- * checked, so it is refused too (the client then starts again from the server's state).
+ * the entry of `nodes`, `edges` or `meta` it changes.
+ *
+ * Only the part of the update that the doc can apply now is checked: the structs whose
+ * clocks follow on what the doc holds and whose dependencies it has (or that this update
+ * brings), found exactly as Yjs's own integration finds them. The rest — structs after a
+ * gap, or whose origin the server does not have yet, and deletions of such items — is
+ * neither checked nor applied: Yjs keeps it pending, the room takes it out of the doc and
+ * holds it for the sender, and it is checked as a whole when a later update makes it
+ * applicable (room.ts). `GuardResult.reach` says how far each client's clock may go, so
+ * the room can make sure the doc applied nothing that was not checked.
+ *
+ * What is judged is each entry as it is after the update: a node's kind and keys are
+ * taken together from what the doc holds (unless this update deletes it) and what the
+ * update writes, so contact details are refused in whatever order kind and keys arrive.
  */
 import * as Y from 'yjs';
-import { OWNER_SETTINGS, ROOT, type Role, protectedFields } from '../schema/index.js';
+import { type OwnedItem, type Principal, ROOT, mapDocMayHold, may } from '../schema/index.js';
 
-export type GuardResult = { ok: true } | { ok: false; reason: string };
+export type GuardResult =
+  | {
+      ok: true;
+      /** For every client of the update: the clock its state may reach once the checked part is applied. */
+      reach: Map<number, number>;
+    }
+  | { ok: false; reason: string };
 
 /** Where an item sits: the root it is under and the top-level key of that root. */
 interface Place {
@@ -32,11 +43,15 @@ interface Place {
   top?: Y.Item;
 }
 
+/** What this update writes into one existing entry (keys of its own map, with their new values). */
+interface EntryWrites {
+  root: string;
+  key: string;
+  target: Y.Map<unknown>;
+  writes: Map<string, unknown[]>;
+}
+
 type Struct = Y.Item | Y.GC | Y.Skip;
-
-const PERSON_CONTACT_KEYS = new Set(protectedFields('person'));
-
-const PROTECTED_PROVENANCE = new Set(['createdBy', 'createdAt', 'verifiedBy', 'verifiedAt']);
 
 class Refused extends Error {}
 
@@ -45,21 +60,22 @@ export interface GuardOptions {
   erased?: ReadonlySet<string>;
 }
 
-/** Checks one update against what `role` (with invite `actorId`) may change. */
-export function checkUpdate(
-  doc: Y.Doc,
-  update: Uint8Array,
-  role: Role,
-  actorId: string,
-  opts: GuardOptions = {},
-): GuardResult {
+/** Checks the applicable part of one update against what `actor` (role and invite id) may change. */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Principal, opts: GuardOptions = {}): GuardResult {
+  const check = new UpdateCheck(doc, update, actor, opts.erased ?? new Set());
   try {
-    new UpdateCheck(doc, update, role, actorId, opts.erased ?? new Set()).run();
-    return { ok: true };
+    check.run();
+    return { ok: true, reach: check.reach };
   } catch (err) {
     if (err instanceof Refused) return { ok: false, reason: err.message };
     throw err;
   }
+}
+
+/** Whether every client's state in `doc` stays within what the check allowed (nothing unchecked was applied). */
+export function withinReach(doc: Y.Doc, reach: ReadonlyMap<number, number>): boolean {
+  for (const [client, clock] of reach) if (Y.getState(doc.store, client) > clock) return false;
+  return true;
 }
 
 class UpdateCheck {
@@ -68,19 +84,17 @@ class UpdateCheck {
   private readonly ds: { clients: Map<number, { clock: number; len: number }[]> };
   /** The update's structs per client, in clock order. */
   private readonly byClient = new Map<number, Struct[]>();
+  /** Per client of the update: the end of the part the doc can apply now. */
+  readonly reach = new Map<number, number>();
   private readonly places = new Map<Struct, Place | null>();
   private children: Map<string, Y.Item[]> | undefined;
   private readonly parentKeys = new Map<Y.Item, string | null>();
-  /** Contributors and viewers: every part of the update must be resolved and checked. */
-  private readonly contributor: boolean;
-  private readonly viewer: boolean;
-  private readonly owner: boolean;
+  private readonly writes = new Map<string, EntryWrites>();
 
   constructor(
     private readonly doc: Y.Doc,
     update: Uint8Array,
-    role: Role,
-    private readonly actorId: string,
+    private readonly actor: Principal,
     private readonly erased: ReadonlySet<string>,
   ) {
     this.store = doc.store;
@@ -90,9 +104,6 @@ class UpdateCheck {
     };
     this.structs = decoded.structs;
     this.ds = decoded.ds;
-    this.viewer = role === 'viewer';
-    this.owner = role === 'owner';
-    this.contributor = role === 'contributor' || this.viewer;
     for (const s of this.structs) {
       let list = this.byClient.get(s.id.client);
       if (!list) this.byClient.set(s.id.client, (list = []));
@@ -100,9 +111,13 @@ class UpdateCheck {
     }
   }
 
+  private may(q: Parameters<typeof may>[1]): boolean {
+    return may(this.actor, q);
+  }
+
   run(): void {
-    const fresh = this.newItems();
-    if (this.viewer && fresh.length) throw new Refused('viewers cannot change the map');
+    const fresh = this.applicableItems();
+    if (!this.may({ act: 'write' }) && fresh.length) throw new Refused('viewers cannot change the map');
     // New top-level entries: collected to check what they hold.
     const created = new Map<Y.Item, Place>();
     for (const item of fresh) {
@@ -113,36 +128,73 @@ class UpdateCheck {
       if (place.key !== null && this.erased.has(place.key) && place.root !== ROOT.meta) {
         throw new Refused('this item was erased and cannot come back');
       }
+      // A mention of an erased person (the id attribute of a mention in a note), from a
+      // device that had not seen the erasure: it would carry her name back in its label.
+      if (item.parentSub === 'id' && !place.direct && this.erased.has(valueOf(item) as string)) {
+        throw new Refused('this item was erased and cannot be mentioned');
+      }
       this.checkWrite(place, item);
       if (place.direct && !place.top && (place.root === ROOT.nodes || place.root === ROOT.edges)) {
         created.set(item, place);
       }
     }
     for (const [item, place] of created) this.checkCreated(item, place);
+    for (const entry of this.writes.values()) this.checkEntryAfter(entry);
     this.checkDeletes();
   }
 
-  /** Items of the update the doc doesn't have yet; refuses gaps for contributors. */
-  private newItems(): Y.Item[] {
+  /**
+   * The update's items the doc can integrate now, found as Yjs's integration finds them:
+   * per client, the structs from the doc's clock on, up to a gap or to a struct whose
+   * origin, right origin or parent (on another client) neither the doc nor the applicable
+   * part of the update holds. Sets `reach`.
+   */
+  private applicableItems(): Y.Item[] {
     const out: Y.Item[] = [];
-    for (const [client, list] of this.byClient) {
-      let expected = Y.getState(this.store, client);
-      for (const s of list) {
+    const stateOf = (client: number) => this.reach.get(client) ?? Y.getState(this.store, client);
+    for (const client of this.byClient.keys()) this.reach.set(client, Y.getState(this.store, client));
+    const next = new Map<number, number>();
+    /** Clients waiting for another client's clock to move on. */
+    const waiting = new Map<number, number[]>();
+    const queue = [...this.byClient.keys()];
+    while (queue.length) {
+      const client = queue.pop()!;
+      const list = this.byClient.get(client)!;
+      let i = next.get(client) ?? 0;
+      let advanced = false;
+      while (i < list.length) {
+        const s = list[i]!;
+        const state = stateOf(client);
         const end = s.id.clock + s.length;
-        if (end <= expected) continue; // already known: a resent copy
-        if (s instanceof Y.Skip || s.id.clock > expected) {
-          if (this.contributor) throw new Refused('the update depends on changes the server does not have');
+        if (end <= state) {
+          i++; // already known: a resent copy
+          continue;
+        }
+        if (s instanceof Y.Skip || s.id.clock > state) break; // a gap this update does not fill
+        const blocked = s instanceof Y.Item ? missingDependency(s, stateOf) : null;
+        if (blocked !== null) {
+          let list2 = waiting.get(blocked);
+          if (!list2) waiting.set(blocked, (list2 = []));
+          list2.push(client);
           break;
         }
-        expected = end;
+        this.reach.set(client, end);
         if (s instanceof Y.Item) out.push(s);
+        advanced = true;
+        i++;
+      }
+      next.set(client, i);
+      if (advanced) {
+        for (const w of waiting.get(client) ?? []) queue.push(w);
+        waiting.delete(client);
       }
     }
     return out;
   }
 
-  /** The struct of this update that contains `id`, if any. */
+  /** The applicable struct of this update that contains `id`, if any. */
   private inUpdate(id: Y.ID): Struct | undefined {
+    if (id.clock >= (this.reach.get(id.client) ?? 0)) return undefined;
     const list = this.byClient.get(id.client);
     if (!list) return undefined;
     // Binary search: a client's structs are in clock order (a 5,000-item import has ~55,000).
@@ -183,7 +235,7 @@ class UpdateCheck {
         place = p && (p.direct ? { root: p.root, key: p.key, direct: true } : p);
       } else {
         const s = this.inUpdate(neighbour);
-        if (!(s instanceof Y.Item)) return this.missing();
+        if (!(s instanceof Y.Item)) return missing();
         const p = this.placeOfNew(s);
         // A neighbour's place is ours, with the key it was written under.
         place = p && { ...p };
@@ -215,7 +267,7 @@ class UpdateCheck {
       return p && type ? { ...p, direct: false } : null;
     }
     const s = this.inUpdate(id);
-    if (!(s instanceof Y.Item)) return this.missing();
+    if (!(s instanceof Y.Item)) return missing();
     const p = this.placeOfNew(s);
     return p && { ...p, direct: false };
   }
@@ -234,11 +286,6 @@ class UpdateCheck {
     }
   }
 
-  private missing(): null {
-    if (this.contributor) throw new Refused('the update depends on changes the server does not have');
-    return null;
-  }
-
   /** Whether the entry an existing place belongs to is live (not replaced or deleted). */
   private live(place: Place): Y.Map<unknown> | undefined {
     if (!place.top || place.top.deleted || place.key === null) return undefined;
@@ -248,18 +295,16 @@ class UpdateCheck {
 
   private checkWrite(place: Place, item: Y.Item): void {
     if (place.root === ROOT.meta) return this.checkSetting(place);
-    if (!this.contributor) {
-      if (place.root === ROOT.nodes && place.top && !place.direct) {
-        const target = this.live(place);
-        if (target && this.isDirectChild(item, place)) this.checkContactKey(target, this.subOf(item));
-      }
+    const all = this.may({ act: 'changeAll' });
+    if (place.root !== ROOT.nodes && place.root !== ROOT.edges) {
+      if (!all) throw new Refused('contributors can only change items and links');
       return;
     }
-    if (place.root !== ROOT.nodes && place.root !== ROOT.edges) {
-      throw new Refused('contributors can only change items and links');
-    }
     if (place.direct) {
-      if (place.key === null) throw new Refused('a list where items and links belong in a map');
+      if (place.key === null) {
+        if (!all) throw new Refused('a list where items and links belong in a map');
+        return;
+      }
       // Writing a top-level key replaces whatever is there.
       const existing = this.doc.getMap(place.root).get(place.key);
       if (existing !== undefined) this.checkMayChange(existing, place);
@@ -269,11 +314,25 @@ class UpdateCheck {
     const target = this.live(place);
     if (!target) return; // inside a deleted or replaced entry: integrates as deleted
     this.checkMayChange(target, place);
-    // Inside their own proposal: not its confirmation or original stamps.
-    if (this.isDirectChild(item, place)) {
-      const key = this.subOf(item);
-      if (key !== null) this.checkOwnKey(key, item);
-      if (place.root === ROOT.nodes) this.checkContactKey(target, key);
+    if (!this.isDirectChild(item, place)) return; // deeper, e.g. in its note
+    const key = this.subOf(item);
+    if (key === null) return;
+    const value = valueOf(item);
+    if (!this.may({ act: 'writeKey', item: owned(target), key, value })) {
+      throw new Refused(
+        key === 'status'
+          ? 'contributors cannot confirm items'
+          : 'contributors cannot change who created or confirmed an item',
+      );
+    }
+    // Judged with the entry as it is after the update (checkEntryAfter).
+    const id = `${place.root}/${place.key!}`;
+    let entry = this.writes.get(id);
+    if (!entry) this.writes.set(id, (entry = { root: place.root, key: place.key!, target, writes: new Map() }));
+    if (!this.deletedHere(item)) {
+      let values = entry.writes.get(key);
+      if (!values) entry.writes.set(key, (values = []));
+      values.push(value);
     }
   }
 
@@ -289,68 +348,91 @@ class UpdateCheck {
     return s instanceof Y.Item ? this.isDirectChild(s, place) : false;
   }
 
-  private checkOwnKey(key: string, item: Y.Item): void {
-    if (key === 'status' && valueOf(item) !== 'proposed') throw new Refused('contributors cannot confirm items');
-    if (PROTECTED_PROVENANCE.has(key)) throw new Refused('contributors cannot change who created or confirmed an item');
-  }
-
   private checkMayChange(value: unknown, place: Place): void {
+    if (this.may({ act: 'changeAll' })) return;
     if (!(value instanceof Y.Map)) throw new Refused(`contributors cannot change ${place.root}/${place.key}`);
-    const status = value.get('status');
-    const createdBy = value.get('createdBy') as { id?: unknown } | undefined;
-    if (status !== 'proposed') throw new Refused('contributors cannot change confirmed items');
-    if (createdBy?.id !== this.actorId) throw new Refused('contributors cannot change another person’s proposal');
-  }
-
-  /** Contact details of persons belong in the protected document, never in the map's. */
-  private checkContactKey(node: Y.Map<unknown>, key: string | null): void {
-    if (key !== null && node.get('kind') === 'person' && PERSON_CONTACT_KEYS.has(key)) {
-      throw new Refused('contact details belong in the protected document');
+    if (!this.may({ act: 'change', item: owned(value) })) {
+      throw new Refused(
+        value.get('status') !== 'proposed'
+          ? 'contributors cannot change confirmed items'
+          : 'contributors cannot change another person’s proposal',
+      );
     }
   }
 
   /**
-   * A new item or link: no contact details in a person, no link to an erased item; a
-   * contributor's must be a proposal, stamped with their own invite.
+   * An existing entry this update writes into, as it will be afterwards: what the doc
+   * holds (less what this update deletes) together with what the update writes. Contact
+   * details of persons belong in the protected document, never in the map's; a link
+   * never ends at an erased item.
+   */
+  private checkEntryAfter(entry: EntryWrites): void {
+    const after = new Map<string, unknown[]>();
+    const current = (entry.target as unknown as { _map: Map<string, Y.Item> })._map;
+    for (const [key, item] of current) {
+      if (!item.deleted && !this.deletedHere(item)) after.set(key, [valueOf(item)]);
+    }
+    for (const [key, values] of entry.writes) after.set(key, [...(after.get(key) ?? []), ...values]);
+    this.checkValues(entry.root, after);
+  }
+
+  /** The values an entry (new or changed) ends with, judged as a whole. */
+  private checkValues(root: string, values: Map<string, unknown[]>): void {
+    if (root === ROOT.nodes) {
+      const kinds = values.get('kind') ?? [];
+      for (const key of values.keys()) {
+        if (!mapDocMayHold(kinds, key)) throw new Refused('contact details belong in the protected document');
+      }
+    }
+    if (root === ROOT.edges) {
+      for (const end of [...(values.get('from') ?? []), ...(values.get('to') ?? [])]) {
+        if (typeof end === 'string' && this.erased.has(end)) throw new Refused('this item was erased');
+      }
+    }
+  }
+
+  /**
+   * A new item or link: judged as a whole (checkValues); a contributor's must be a
+   * proposal, stamped with their own invite and not confirmed.
    */
   private checkCreated(item: Y.Item, place: Place): void {
     if (!(item.content instanceof Y.ContentType)) {
       // A foreign layout (readers hide and report it) is an editor's right; not a contributor's.
-      if (this.contributor) throw new Refused(`${place.root}/${place.key} is not an item`);
+      if (!this.may({ act: 'changeAll' })) throw new Refused(`${place.root}/${place.key} is not an item`);
       return;
     }
-    const values = new Map<string, unknown>();
+    const values = new Map<string, unknown[]>();
     for (const s of this.childrenOf(item)) {
       if (this.deletedHere(s)) continue;
       const key = this.subOf(s);
-      if (key !== null) values.set(key, valueOf(s));
+      if (key === null) continue;
+      let list = values.get(key);
+      if (!list) values.set(key, (list = []));
+      list.push(valueOf(s));
     }
-    if (place.root === ROOT.nodes && values.get('kind') === 'person') {
-      for (const key of values.keys()) {
-        if (PERSON_CONTACT_KEYS.has(key)) throw new Refused('contact details belong in the protected document');
-      }
-    }
-    if (place.root === ROOT.edges) {
-      for (const end of [values.get('from'), values.get('to')]) {
-        if (typeof end === 'string' && this.erased.has(end)) throw new Refused('this item was erased');
-      }
-    }
-    if (!this.contributor) return;
-    if (values.get('status') !== 'proposed') throw new Refused('a contributor’s new item must be a proposal');
-    const by = values.get('createdBy') as { id?: unknown } | undefined;
-    if (by?.id !== this.actorId) throw new Refused('a new item must be stamped with its creator’s invite');
-    for (const k of ['verifiedBy', 'verifiedAt']) {
-      if (values.has(k)) throw new Refused('a proposal cannot be confirmed by its creator');
+    this.checkValues(place.root, values);
+    const last = (key: string) => values.get(key)?.at(-1);
+    const status = last('status');
+    const createdBy = last('createdBy');
+    const confirmed = values.has('verifiedBy') || values.has('verifiedAt');
+    if (!this.may({ act: 'createAs', status, createdBy, confirmed })) {
+      throw new Refused(
+        status !== 'proposed'
+          ? 'a contributor’s new item must be a proposal'
+          : confirmed
+            ? 'a proposal cannot be confirmed by its creator'
+            : 'a new item must be stamped with its creator’s invite',
+      );
     }
   }
 
-  /** The update's items directly inside the type a new item holds (indexed once per update). */
+  /** The update's applicable items directly inside the type a new item holds (indexed once per update). */
   private childrenOf(item: Y.Item): Y.Item[] {
     if (!this.children) {
       this.children = new Map();
       // In update order, so a neighbour's parent is known before the items inserted next to it.
       for (const s of this.structs) {
-        if (!(s instanceof Y.Item)) continue;
+        if (!(s instanceof Y.Item) || this.inUpdate(s.id) !== s) continue;
         const key = this.parentKeyOf(s);
         if (key === null) continue;
         let list = this.children.get(key);
@@ -376,31 +458,23 @@ class UpdateCheck {
     return key;
   }
 
+  /** Whether this update deletes the item (its first clock is in the update's delete set). */
   private deletedHere(s: Y.Item): boolean {
     const ranges = this.ds.clients.get(s.id.client);
     return !!ranges?.some((r) => r.clock <= s.id.clock && s.id.clock < r.clock + r.len);
   }
 
-  /** Deleted ids: each must be something the role may change (or the update's own items). */
+  /**
+   * Deleted ids the doc holds: each must be something the actor may change. Ids in the
+   * applicable part of the update are its own new items; ids beyond it are not deleted
+   * now (Yjs keeps them pending) and are checked when they become applicable.
+   */
   private checkDeletes(): void {
     for (const [client, ranges] of this.ds.clients) {
       const known = Y.getState(this.store, client);
       for (const { clock, len } of ranges) {
-        const end = clock + len;
-        if (end > known) {
-          // Ids beyond what the server has: they must be this update's own new items.
-          for (let c = Math.max(clock, known); c < end;) {
-            const s = this.inUpdate(new Y.ID(client, c));
-            if (!s) {
-              if (this.contributor) throw new Refused('the update deletes changes the server does not have');
-              break;
-            }
-            c = s.id.clock + s.length;
-          }
-        }
-        if (clock >= known) continue;
         let c = clock;
-        while (c < Math.min(end, known)) {
+        while (c < Math.min(clock + len, known)) {
           const s = this.inDoc(new Y.ID(client, c))!;
           c = s.id.clock + s.length;
           if (!(s instanceof Y.Item) || s.deleted) continue;
@@ -414,22 +488,50 @@ class UpdateCheck {
 
   /** `meta` holds the map's settings: not a contributor's to change, some only an owner's. */
   private checkSetting(place: Place): void {
-    if (this.contributor) throw new Refused('contributors cannot change the map settings');
-    if (!this.owner && place.key !== null && (OWNER_SETTINGS as readonly string[]).includes(place.key)) {
-      throw new Refused('only owners can change this setting');
+    if (!this.may({ act: 'setting', key: place.key ?? '' })) {
+      throw new Refused(
+        this.may({ act: 'settings' })
+          ? 'only owners can change this setting'
+          : 'contributors cannot change the map settings',
+      );
     }
   }
 
   private checkDelete(place: Place): void {
-    if (this.viewer) throw new Refused('viewers cannot change the map');
+    if (!this.may({ act: 'write' })) throw new Refused('viewers cannot change the map');
     if (place.root === ROOT.meta) return this.checkSetting(place);
-    if (!this.contributor) return;
+    if (this.may({ act: 'changeAll' })) return;
     if (place.root !== ROOT.nodes && place.root !== ROOT.edges) {
       throw new Refused('contributors can only change items and links');
     }
     const target = place.direct ? place.top!.content.getContent()[0] : this.live(place);
     if (place.direct || target) this.checkMayChange(target, place);
   }
+}
+
+/**
+ * The client on which an item still waits (its origin, right origin or parent on another
+ * client, beyond that client's state), as Yjs's Item.getMissing decides; null if none.
+ */
+function missingDependency(item: Y.Item, stateOf: (client: number) => number): number | null {
+  const parent = item.parent instanceof Y.ID ? item.parent : null;
+  for (const dep of [item.origin, item.rightOrigin, parent]) {
+    if (dep && dep.client !== item.id.client && dep.clock >= stateOf(dep.client)) return dep.client;
+  }
+  return null;
+}
+
+/**
+ * An applicable item that refers to something neither the doc nor the applicable part of
+ * the update holds: only a forged update does that (Yjs would fail on it halfway).
+ */
+function missing(): never {
+  throw new Refused('the update refers to changes that do not exist');
+}
+
+/** The provenance facts of an entry, for the rules. */
+function owned(entry: Y.Map<unknown>): OwnedItem {
+  return { status: entry.get('status'), createdBy: entry.get('createdBy') as OwnedItem['createdBy'] };
 }
 
 /** The plain value a map item holds (the last, for a multi-value item). */

@@ -11,11 +11,11 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CLOSE, edgesMap, may, metaMap, migrate, nodesMap, parseRoom } from '../schema/index.js';
 import { type ActivityRecord, summarize } from './activity.js';
-import { type GuardResult, checkUpdate } from './guard.js';
+import { type GuardResult, checkUpdate, withinReach } from './guard.js';
 import { log } from './log.js';
 import type { InviteRecord, UpdateLog } from './storage.js';
 
-/** Bytes of updates waiting for missing dependencies a room keeps before it refuses more. */
+/** Bytes of changes waiting for missing dependencies a room holds per peer before it closes the peer. */
 export const MAX_PENDING_BYTES = 64 * 1024;
 
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
@@ -98,6 +98,8 @@ export class Room {
   private lastSeq = 0;
   /** Ids of erased items (see guard.ts). */
   private erased = new Set<string>();
+  /** Per peer: the part of its updates the doc could not apply yet (see receiveUpdate). */
+  private readonly held = new Map<Peer, Uint8Array>();
   private logLength = 0;
   /** Updates the doc emitted during the apply in progress, and its transactions. */
   private captured: Uint8Array[] | null = null;
@@ -151,6 +153,11 @@ export class Room {
         }
       }
     }
+    // Stored before the server held unapplied changes apart, a log may carry some that
+    // were never checked: they are dropped (the devices that made them send them again).
+    const unchecked = this.takePending();
+    if (unchecked)
+      log.warn('dropped stored changes that wait for missing ones', { mapId: this.mapId, bytes: unchecked.byteLength });
     this.erased = new Set(this.storage.listErasures(parseRoom(this.mapId).mapId));
     this.lastSeq = rows.at(-1)?.seq ?? 0;
     this.logLength = rows.length;
@@ -276,12 +283,43 @@ export class Room {
     this.receiveUpdate(peer, payload);
   }
 
-  /** Checks, stores, applies and relays one update from a peer. */
+  /**
+   * Checks, stores, applies and relays one update from a peer. What the doc cannot apply
+   * yet (it depends on changes the server does not have) is held for this peer and
+   * checked with the rest of its update once it becomes applicable.
+   */
   receiveUpdate(peer: Peer, update: Uint8Array): void {
+    const held = this.held.get(peer);
+    let candidate = update;
+    if (held) {
+      this.held.delete(peer);
+      try {
+        candidate = Y.mergeUpdates([held, update]);
+      } catch {
+        throw new ProtocolError('undecodable update');
+      }
+    }
+    if (this.integrate(peer, candidate)) this.retryHeld();
+    if (this.logLength >= this.opts.compactEvery) {
+      try {
+        this.compact();
+      } catch (err) {
+        // The log stays as it was: nothing is lost, it is only longer.
+        log.warn('compaction failed', { mapId: this.mapId, err: String(err) });
+      }
+    }
+  }
+
+  /**
+   * Checks the applicable part of `update` (guard.ts), then applies, stores and relays
+   * exactly that part; the rest is taken out of the doc and held for the peer. Returns
+   * whether the doc changed.
+   */
+  private integrate(peer: Peer, update: Uint8Array): boolean {
     let verdict: GuardResult;
     try {
       // The check decodes the update: a malformed one throws here, before the doc sees it.
-      verdict = checkUpdate(this.doc, update, peer.invite.role, peer.invite.id, { erased: this.erased });
+      verdict = checkUpdate(this.doc, update, peer.invite, { erased: this.erased });
     } catch {
       throw new ProtocolError('undecodable update');
     }
@@ -289,13 +327,21 @@ export class Room {
       // Nothing of it is applied, stored or relayed; the sender starts again from our state.
       log.info('update refused for role', { mapId: this.mapId, role: peer.invite.role, reason: verdict.reason });
       peer.close(CLOSE.rejected, verdict.reason);
-      return;
+      return false;
     }
     // A viewer's update that passed changes nothing (a resent copy): no need to apply it.
-    if (!may(peer.invite, { act: 'write' })) return;
+    if (!may(peer.invite, { act: 'write' })) return false;
+    const reach = verdict.reach;
+    let rest: Uint8Array | null = null;
     let out: Uint8Array[];
     try {
-      out = this.applyAndStore(() => Y.applyUpdate(this.doc, update, peer), peer.invite.id);
+      out = this.applyAndStore(() => {
+        Y.applyUpdate(this.doc, update, peer);
+        rest = this.takePending();
+        // The doc must have applied only what was checked; otherwise nothing is stored
+        // and the room reloads from storage (below), without the unchecked change.
+        if (!withinReach(this.doc, reach)) throw new Error('the doc applied more than was checked');
+      }, peer.invite.id);
     } catch (err) {
       if (err instanceof StorageError) throw err;
       // A decodable but inconsistent update may have changed the doc halfway: reload.
@@ -303,20 +349,56 @@ export class Room {
       throw new ProtocolError(`update could not be applied: ${String(err)}`);
     }
     for (const u of out) this.broadcast(updateMessage(u), peer);
-    // Updates whose dependencies never arrived wait in memory (Yjs keeps them pending),
-    // unstored. Merging them costs more with every one, so a peer that piles them up could
-    // stall the server: past a limit the sender is closed and the room reloaded without them.
-    const pending = this.doc.store.pendingStructs?.update.byteLength ?? 0;
-    if (pending > MAX_PENDING_BYTES) {
-      this.broken = true;
-      throw new ProtocolError(`too many changes waiting for ones the server does not have (${pending} bytes)`);
+    const waiting = rest as Uint8Array | null;
+    if (waiting) {
+      // Held changes cost memory and a merge with each new update from this peer: past a
+      // limit the peer is closed and they are dropped (its device keeps them and resends
+      // them on reconnecting, when the server answers with what it holds).
+      if (waiting.byteLength > MAX_PENDING_BYTES) {
+        peer.close(
+          CLOSE.malformed,
+          `too many changes waiting for ones the server does not have (${waiting.byteLength} bytes)`,
+        );
+      } else this.held.set(peer, waiting);
     }
-    if (this.logLength >= this.opts.compactEvery) {
-      try {
-        this.compact();
-      } catch (err) {
-        // The log stays as it was: nothing is lost, it is only longer.
-        log.warn('compaction failed', { mapId: this.mapId, err: String(err) });
+    return out.length > 0;
+  }
+
+  /**
+   * Takes what Yjs could not apply out of the doc (structs waiting for missing ones, and
+   * deletions of items it does not have yet), so that it is never applied, served or
+   * compacted unchecked. Returns it as one v1 update, or null.
+   */
+  private takePending(): Uint8Array | null {
+    const store = this.doc.store;
+    const parts: Uint8Array[] = [];
+    if (store.pendingStructs) parts.push(store.pendingStructs.update);
+    if (store.pendingDs) parts.push(store.pendingDs);
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    if (parts.length === 0) return null;
+    return Y.convertUpdateFormatV2ToV1(parts.length === 1 ? parts[0]! : Y.mergeUpdatesV2(parts));
+  }
+
+  /** After the doc changed: the changes held for peers may have become applicable. */
+  private retryHeld(): void {
+    let progress = true;
+    while (progress && this.held.size) {
+      progress = false;
+      for (const [peer, held] of [...this.held]) {
+        this.held.delete(peer);
+        if (!this.peers.has(peer)) continue;
+        try {
+          if (this.integrate(peer, held)) progress = true;
+        } catch (err) {
+          if (!(err instanceof ProtocolError)) throw err;
+          peer.close(CLOSE.malformed, err.message);
+          if (this.broken) {
+            // Everyone reconnects to a reloaded room (connection.ts drops this one).
+            for (const p of [...this.peers]) p.close(CLOSE.goingAway, 'map reloading');
+            throw err;
+          }
+        }
       }
     }
   }
@@ -370,6 +452,7 @@ export class Room {
   }
 
   removePeer(peer: Peer): void {
+    this.held.delete(peer);
     if (!this.peers.delete(peer)) return;
     if (peer.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
   }

@@ -21,7 +21,7 @@ export function guardBench(): Row[] {
       Array.from({ length: 5 }, () =>
         time(() => {
           const server = new Y.Doc();
-          const verdict = checkUpdate(server, update, role, 'inv');
+          const verdict = checkUpdate(server, update, { role, id: 'inv' });
           if (!verdict.ok) throw new Error(`refused: ${verdict.reason}`);
         }),
       ),
