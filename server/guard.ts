@@ -432,7 +432,7 @@ class UpdateCheck {
       this.children = new Map();
       // In update order, so a neighbour's parent is known before the items inserted next to it.
       for (const s of this.structs) {
-        if (!(s instanceof Y.Item) || this.inUpdate(s.id) !== s) continue;
+        if (!(s instanceof Y.Item) || s.id.clock >= (this.reach.get(s.id.client) ?? 0)) continue; // not applicable now
         const key = this.parentKeyOf(s);
         if (key === null) continue;
         let list = this.children.get(key);
