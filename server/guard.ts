@@ -396,6 +396,9 @@ class UpdateCheck {
    * proposal, stamped with their own invite and not confirmed.
    */
   private checkCreated(item: Y.Item, place: Place): void {
+    // Made and deleted again before it reached the server: it integrates as deleted
+    // (replacing the key's value, which checkWrite asked about).
+    if (item.content instanceof Y.ContentDeleted) return;
     if (!(item.content instanceof Y.ContentType)) {
       // A foreign layout (readers hide and report it) is an editor's right; not a contributor's.
       if (!this.may({ act: 'changeAll' })) throw new Refused(`${place.root}/${place.key} is not an item`);

@@ -9,7 +9,8 @@
  * - Each device has an actor (role, invite id, name) and holds the map document and, if
  *   `holdsProtected(actor)`, the protected one (schema/protected.ts).
  * - What a device writes goes up to the server in order (a WebSocket is ordered). The
- *   server applies what its rule (`serverRefuses`) accepts and relays it to every other
+ *   server applies what its check (`serverChecks`, e.g. the real write check) and its
+ *   rule on the outcome (`serverRefuses`) accept, and relays it to every other
  *   connected device. Relayed updates reach a device out of order, and some twice.
  * - A device may disconnect (whatever was on its way is lost) and reconnect: both sides
  *   then send what the other's state vector lacks (y-websocket's sync steps 1 and 2).
@@ -119,6 +120,17 @@ export interface FuzzConfig {
   newItemStatus(actor: FuzzActor): ItemStatus;
   /** Sets up the server's documents before anyone joins (e.g. `initDoc`). */
   init?(server: Required<FuzzDocs>): void;
+  /**
+   * The server's check of an update before it takes it (the real guard, server/guard.ts):
+   * a reason refuses the update.
+   */
+  serverChecks?(
+    room: 'map' | 'protected',
+    update: Uint8Array,
+    actor: FuzzActor,
+    server: Required<FuzzDocs>,
+    world: FuzzWorld,
+  ): string | undefined;
   /**
    * The server's rule, judged on the outcome: the server's documents as they would be
    * with the update applied. A reason refuses the update.
@@ -253,14 +265,19 @@ export function runFuzz(seed: number, config: FuzzConfig): FuzzResult {
 
   /** The server takes one update from a device; false if it refused it (the device started again). */
   const receive = (d: Device, { room, update }: Message): boolean => {
+    const refuse = (reason: string) => {
+      refusals[reason] = (refusals[reason] ?? 0) + 1;
+      start(d);
+      return false;
+    };
+    const checked = config.serverChecks?.(room, update, d.actor, server, world);
+    if (checked) return refuse(checked);
     if (config.serverRefuses) {
       Y.applyUpdate(shadow[room], update, NET);
       const reason = config.serverRefuses(shadow, world);
       if (reason) {
-        refusals[reason] = (refusals[reason] ?? 0) + 1;
         shadow[room] = copyOf(server[room]);
-        start(d);
-        return false;
+        return refuse(reason);
       }
     }
     Y.applyUpdate(server[room], update, new Accepted(d));

@@ -60,6 +60,7 @@ import {
   validateField,
   verifyNode,
 } from '../../schema/index.js';
+import { checkUpdate } from '../../server/guard.js';
 import { REQUIRED_FIELDS } from '../support/fixtures.js';
 import {
   type FuzzActor,
@@ -639,13 +640,23 @@ function runSeed(seed: number): FuzzResult {
     holdsProtected: (actor) => may(actor, { act: 'contacts' }),
     newItemStatus,
     init: (server) => initDoc(server.map, 'Kanaleneiland-Zuid'),
-    // The server lets nothing bring an erased person back (server/guard.ts).
-    serverRefuses: (after, world) => {
-      for (const [what] of erasureTraces(after, world.erased)) return `brings back ${what}`;
-      return undefined;
+    // The server's real write check (server/guard.ts): the invariants then hold on the
+    // server's documents only if it lets nothing through that breaks them, such as
+    // anything that brings an erased person back.
+    serverChecks: (room, update, actor, server, world) => {
+      const verdict = checkUpdate(server[room]!, update, actor, { erased: world.erased });
+      if (!verdict.ok) return verdict.reason;
+      // Updates go up in order, so each one is applicable as a whole.
+      return withinWhole(update, verdict.reach) ? undefined : 'not applicable as a whole';
     },
     fingerprint: shown,
   });
+}
+
+/** Whether the checked part of an update (its reach) is all of it. */
+function withinWhole(update: Uint8Array, reach: ReadonlyMap<number, number>): boolean {
+  for (const [client, end] of Y.parseUpdateMeta(update).to) if ((reach.get(client) ?? 0) < end) return false;
+  return true;
 }
 
 /** Seeds that once failed stay here by name, so they can never fail again unnoticed. */

@@ -239,5 +239,5 @@ describe('the client and the server ask the same rules', () => {
         if (role !== 'viewer') expect(c.allowed, `${role}: actions allowed`).toBeGreaterThan(0);
       }
     }
-  });
+  }, 60_000);
 });
