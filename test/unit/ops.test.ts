@@ -848,6 +848,12 @@ describe('verifyNode', () => {
     const doc = newDoc();
     expectRefused(doc, 'notFound', () => verifyNode(doc, 'nope', ctx));
   });
+
+  it('refuses an open proposal: it is confirmed, not found still correct', () => {
+    const doc = newDoc();
+    person(doc, 'p1', ctxOf(BOB, T1, { status: 'proposed' }));
+    expectRefused(doc, 'invalid', () => verifyNode(doc, 'p1', ctxOf(ANNA, T1)));
+  });
 });
 
 describe('deleteNode', () => {
