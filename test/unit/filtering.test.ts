@@ -6,17 +6,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { GraphStore } from '@sync/graph-store';
-import {
-  NO_FILTERS,
-  areaTree,
-  areaWithSubAreas,
-  filtersActive,
-  inArea,
-  visibleIds,
-  withinSteps,
-} from '@map/filters/filtering';
-import { detailOf, formatChanged, rowMatches, sortRows, toggleSort } from '@map/list/list-rows';
+import { NO_FILTERS, filtersActive, inArea, visibleIds, withinSteps } from '@map/filters/filtering';
+import { formatChanged, rowMatches, sortRows, toggleSort } from '@map/list/list-rows';
 import { scrollToReveal, visibleRange } from '@map/list/list-window';
+import { areaTree, areaWithSubAreas } from '@map/shared/areas';
+import { detailOf } from '@map/shared/item-text';
 import { foldedWords } from '@map/shared/text-fold';
 import {
   type CreateNodeInput,

@@ -1,23 +1,10 @@
 /** Routes: `/` start page, `/join/<map>#token=…` invite link, `/map/<map>` the map. */
-import { Match, Show, Switch, createSignal } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
+import { MapPage } from '@map';
 import { JoinPage } from './JoinPage';
 import { LanguageSwitch } from './LanguageSwitch';
-import { MapPage } from '@map/MapPage';
+import { navigate, segment } from './router';
 import { StartPage } from './StartPage';
-
-const [path, setPath] = createSignal(location.pathname);
-window.addEventListener('popstate', () => setPath(location.pathname));
-
-export function navigate(to: string, replace = false): void {
-  if (replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
-  setPath(to);
-}
-
-function segment(prefix: string): string | undefined {
-  const p = path();
-  return p.startsWith(prefix) ? decodeURIComponent(p.slice(prefix.length).split('/')[0] ?? '') : undefined;
-}
 
 export function App() {
   return (
@@ -28,7 +15,9 @@ export function App() {
       </Show>
       <Switch fallback={<StartPage />}>
         <Match when={segment('/join/')}>{(mapId) => <JoinPage mapId={mapId()} />}</Match>
-        <Match when={segment('/map/')}>{(mapId) => <MapPage mapId={mapId()} />}</Match>
+        <Match when={segment('/map/')}>
+          {(mapId) => <MapPage mapId={mapId()} onLeave={() => navigate('/', true)} languageSwitch={LanguageSwitch} />}
+        </Match>
       </Switch>
     </>
   );

@@ -2,7 +2,7 @@
 import { Show, createResource } from 'solid-js';
 import { t } from '@i18n';
 import { fetchSession, rememberMap } from '@sync/session';
-import { navigate } from './App';
+import { navigate } from './router';
 
 export function JoinPage(props: { mapId: string }) {
   const token = new URLSearchParams(location.hash.slice(1)).get('token');

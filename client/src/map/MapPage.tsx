@@ -4,29 +4,32 @@
  * canvas | item panel. When the server refuses a change from this device (4409), the
  * model has dropped its local copy: the map opens again from the server's state (a new
  * generation) and says why.
+ *
+ * Each feature owns its state (created by its own createXxxState()); the page creates
+ * them for the open map and provides each to the components under it.
  */
-import { type JSX, Show, createResource, createSignal, onCleanup } from 'solid-js';
+import { type Accessor, type Component, type JSX, Show, createResource, createSignal, onCleanup } from 'solid-js';
 import type { SessionInfo } from '@schema';
 import { t } from '@i18n';
 import { type MapModel, openMap } from '@sync/map-model';
 import { fetchSession, joinedMap, rememberMap } from '@sync/session';
-import { CreateDialog } from '@map/dialogs/CreateDialog';
-import { FilterBar } from '@map/filters/FilterBar';
-import { GraphCanvas } from '@map/canvas/GraphCanvas';
-import { Header } from '@map/header/Header';
-import { ItemList } from '@map/list/ItemList';
-import { ItemPanel } from '@map/panel/ItemPanel';
-import { RejectConfirm } from '@map/dialogs/RejectConfirm';
-import { ReviewPanel } from '@map/review/ReviewPanel';
-import { recordVisit } from '@map/review/visits';
-import { SettingsDialog } from '@map/dialogs/SettingsDialog';
-import { StartAgainNotice } from '@map/header/StartAgainNotice';
-import { Legend } from '@map/canvas/Legend';
-import { LinkDialog } from '@map/dialogs/LinkDialog';
-import { Notices } from '@map/header/Notices';
-import { Toolbar } from '@map/header/Toolbar';
-import { MapProvider, createMapUi } from './context';
-import { useShortcuts } from '@map/header/shortcuts';
+import { CanvasProvider, GraphCanvas, Legend, createCanvasState } from '@map/canvas';
+import {
+  CreateDialog,
+  DialogsProvider,
+  type LinkRequest,
+  LinkDialog,
+  RejectConfirm,
+  SettingsDialog,
+  createDialogsState,
+} from '@map/dialogs';
+import { type Filters, FilterBar, FiltersProvider, createFiltersState } from '@map/filters';
+import { Header, Notices, StartAgainNotice, Toolbar, useShortcuts } from '@map/header';
+import { ItemList } from '@map/list';
+import { ItemPanel } from '@map/panel';
+import { ReviewPanel, ReviewProvider, createReviewState, recordVisit } from '@map/review';
+import { SearchBox, SearchProvider, createSearchState } from '@map/search';
+import { MapProvider, NoticesProvider, createMapCore, createNotices } from '@map/ui-kit';
 
 type Opened = { ok: true; session: SessionInfo; token: string } | { ok: false; reason: 'invalid' | 'unreachable' };
 
@@ -43,7 +46,27 @@ async function openSession(mapId: string): Promise<Opened> {
   return r;
 }
 
-export function MapPage(props: { mapId: string }) {
+export interface MapPageProps {
+  mapId: string;
+  /** Leaves the map (to the start page), after "remove from this device". */
+  onLeave: () => void;
+  /** The app's language switch, for the header. */
+  languageSwitch: Component;
+}
+
+/**
+ * What the page exposes as `window.buurtweb.ui` for end-to-end tests and debugging: the
+ * model (never the Y.Doc) and a few of the features' actions.
+ */
+export interface MapHandle {
+  model: MapModel;
+  focus(id: string): void;
+  linking: Accessor<LinkRequest | null>;
+  closeLink(): void;
+  setFilters(patch: Partial<Filters>): void;
+}
+
+export function MapPage(props: MapPageProps) {
   const [opened] = createResource(() => props.mapId, openSession);
   return (
     <Show when={opened()} fallback={<p class="page">{t().loadingMap}</p>}>
@@ -71,7 +94,12 @@ export function MapPage(props: { mapId: string }) {
               });
               onCleanup(() => model.destroy());
               return (
-                <OpenMap model={model} lastVisit={lastVisit}>
+                <OpenMap
+                  model={model}
+                  lastVisit={lastVisit}
+                  onLeave={props.onLeave}
+                  languageSwitch={props.languageSwitch}
+                >
                   <Show when={refused()}>
                     {(reason) => (
                       <StartAgainNotice rules={model.rules} reason={reason()} onClose={() => setRefused(null)} />
@@ -87,38 +115,72 @@ export function MapPage(props: { mapId: string }) {
   );
 }
 
-function OpenMap(props: { model: MapModel; lastVisit: number | undefined; children?: JSX.Element }) {
-  const ui = createMapUi(props.model, { lastVisit: props.lastVisit });
-  useShortcuts(ui);
+function OpenMap(props: {
+  model: MapModel;
+  lastVisit: number | undefined;
+  onLeave: () => void;
+  languageSwitch: Component;
+  children?: JSX.Element;
+}) {
+  const { model } = props;
+  const core = createMapCore(model);
+  const notices = createNotices();
+  const dialogs = createDialogsState();
+  const review = createReviewState(model, notices, { lastVisit: props.lastVisit });
+  const filters = createFiltersState(model, review);
+  const search = createSearchState(model);
+  const canvas = createCanvasState();
+  useShortcuts({ model, dialogs, review, canvas });
   // Exposed for end-to-end tests and debugging (the model, never the Y.Doc).
+  const ui: MapHandle = {
+    model,
+    focus: core.focus,
+    linking: dialogs.linking,
+    closeLink: dialogs.closeLink,
+    setFilters: filters.setFilters,
+  };
   (window as unknown as { buurtweb?: unknown }).buurtweb = { ui };
   return (
-    <MapProvider value={ui}>
-      <div class="map-app">
-        <Header />
-        {props.children}
-        <Toolbar />
-        <FilterBar />
-        <div class="map-body">
-          {/* The list stays mounted (its scroll and sort) while the review panel is open. */}
-          <section class="map-list" aria-label={t().list.title} hidden={ui.reviewOpen()}>
-            <ItemList />
-          </section>
-          <Show when={ui.reviewOpen()}>
-            <ReviewPanel />
-          </Show>
-          <section class="map-canvas" aria-label={t().canvas.title}>
-            <GraphCanvas />
-            <Legend />
-          </section>
-          <ItemPanel />
-        </div>
-        <CreateDialog />
-        <LinkDialog />
-        <RejectConfirm />
-        <SettingsDialog />
-        <Notices />
-      </div>
+    <MapProvider value={core}>
+      <NoticesProvider value={notices}>
+        <DialogsProvider value={dialogs}>
+          <ReviewProvider value={review}>
+            <FiltersProvider value={filters}>
+              <SearchProvider value={search}>
+                <CanvasProvider value={canvas}>
+                  <div class="map-app">
+                    <Header onLeave={props.onLeave} languageSwitch={props.languageSwitch} />
+                    {props.children}
+                    <Toolbar />
+                    <FilterBar>
+                      <SearchBox />
+                    </FilterBar>
+                    <div class="map-body">
+                      {/* The list stays mounted (its scroll and sort) while the review panel is open. */}
+                      <section class="map-list" aria-label={t().list.title} hidden={review.panelOpen()}>
+                        <ItemList />
+                      </section>
+                      <Show when={review.panelOpen()}>
+                        <ReviewPanel />
+                      </Show>
+                      <section class="map-canvas" aria-label={t().canvas.title}>
+                        <GraphCanvas />
+                        <Legend />
+                      </section>
+                      <ItemPanel />
+                    </div>
+                    <CreateDialog />
+                    <LinkDialog />
+                    <RejectConfirm />
+                    <SettingsDialog />
+                    <Notices />
+                  </div>
+                </CanvasProvider>
+              </SearchProvider>
+            </FiltersProvider>
+          </ReviewProvider>
+        </DialogsProvider>
+      </NoticesProvider>
     </MapProvider>
   );
 }

@@ -5,18 +5,40 @@
  */
 import { Show, createSignal, onCleanup, onMount } from 'solid-js';
 import { t } from '@i18n';
+import { useDialogs } from '@map/dialogs';
+import { useFilters } from '@map/filters';
+import { useReview } from '@map/review';
+import { useMap, useNotices } from '@map/ui-kit';
+import { useCanvas } from './state';
 import { mountCanvas } from './view';
-import { useMap } from '@map/context';
 import './canvas.css';
 
 export function GraphCanvas() {
-  const ui = useMap();
+  const { model, focusRequest } = useMap();
+  const { notify, reportError } = useNotices();
+  const { visible } = useFilters();
+  const { stale, changes } = useReview();
+  const { openLink } = useDialogs();
+  const canvas = useCanvas();
   const [linkMode, setLinkMode] = createSignal(false);
   let host!: HTMLDivElement;
   let container!: HTMLDivElement;
   let line!: SVGLineElement;
 
-  onMount(() => onCleanup(mountCanvas(ui, { host, container, line }, linkMode)));
+  onMount(() => {
+    const deps = {
+      model,
+      visible,
+      stale,
+      changedSince: changes.state,
+      focusRequest,
+      openLink,
+      notify,
+      reportError,
+      attach: canvas.attach,
+    };
+    onCleanup(mountCanvas(deps, { host, container, line }, linkMode));
+  });
 
   return (
     <div ref={host} class="graph-canvas" classList={{ 'link-mode': linkMode() }}>
@@ -35,19 +57,19 @@ export function GraphCanvas() {
         <line ref={line} style={{ display: 'none' }} />
       </svg>
       <p id="graph-canvas-hint" class="visually-hidden">
-        {t().canvas.hint} {ui.model.canEdit ? t().canvas.hintEdit : ''}
+        {t().canvas.hint} {model.canEdit ? t().canvas.hintEdit : ''}
       </p>
       <div class="canvas-controls" role="group" aria-label={t().canvas.controls}>
-        <button type="button" aria-label={t().zoomIn} title={t().zoomIn} onClick={() => ui.canvas.zoomIn?.()}>
+        <button type="button" aria-label={t().zoomIn} title={t().zoomIn} onClick={() => canvas.zoomIn()}>
           <span aria-hidden="true">+</span>
         </button>
-        <button type="button" aria-label={t().zoomOut} title={t().zoomOut} onClick={() => ui.canvas.zoomOut?.()}>
+        <button type="button" aria-label={t().zoomOut} title={t().zoomOut} onClick={() => canvas.zoomOut()}>
           <span aria-hidden="true">−</span>
         </button>
-        <button type="button" aria-label={t().fit} title={t().fit} onClick={() => ui.canvas.fit?.()}>
+        <button type="button" aria-label={t().fit} title={t().fit} onClick={() => canvas.fit()}>
           <span aria-hidden="true">⤢</span>
         </button>
-        <Show when={ui.model.canEdit}>
+        <Show when={model.canEdit}>
           <button
             type="button"
             class="link-mode-toggle"

@@ -11,7 +11,9 @@ import { type Accessor, createEffect, on, untrack } from 'solid-js';
 import { EDGE_KIND_DEFS, type EdgeKind } from '@schema';
 import { lang, t } from '@i18n';
 import type { GraphChange } from '@sync/graph-store';
-import type { MapUi } from '@map/context';
+import type { ActionError, MapModel } from '@sync/map-model';
+import type { ChangedSince } from '@map/review';
+import type { FocusRequest } from '@map/ui-kit';
 import { batch } from './batch';
 import { applyChange, moveTo } from './apply-change';
 import { edgeElement, nodeElement } from './elements';
@@ -24,6 +26,7 @@ import { placeUnplaced } from './placer';
 import { applyPresence, paintPresence, peerColours } from './presence';
 import { syncSelection } from './selection';
 import { createSharer } from './share';
+import type { CanvasCommands } from './state';
 import { ICONS_MAX, stylesheet } from './style';
 import { createRenderClock } from './render-clock';
 import { boundsOf, fit, focusNode, handleKey, viewCentre, zoomIn, zoomOut } from './viewport';
@@ -35,15 +38,33 @@ export interface CanvasElements {
   line: SVGLineElement;
 }
 
-export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<boolean>): () => void {
-  const { model } = ui;
+/** What the canvas reads and calls of the map page: the model and other features' state. */
+export interface CanvasDeps {
+  model: MapModel;
+  /** Node ids the filters leave visible; null = everything. */
+  visible: Accessor<ReadonlySet<string> | null>;
+  /** Ids of the items stale now. */
+  stale: Accessor<ReadonlySet<string>>;
+  /** "What changed since…" once fetched; null while off. */
+  changedSince: Accessor<ChangedSince | null>;
+  focusRequest: Accessor<FocusRequest | null>;
+  /** Opens the "Link to…" dialog (after a drag-to-link). */
+  openLink(from: string, to: string): void;
+  notify(text: string): void;
+  reportError(err: ActionError): void;
+  /** Where the canvas registers its commands (fit, zoom, tidy) while it is mounted. */
+  attach(commands: CanvasCommands): () => void;
+}
+
+export function mountCanvas(deps: CanvasDeps, els: CanvasElements, linkMode: Accessor<boolean>): () => void {
+  const { model } = deps;
   const { container } = els;
   const start = performance.now();
 
-  // Filtered-out node ids, kept in step with ui.visible() by applyVisibility.
+  // Filtered-out node ids, kept in step with deps.visible() by applyVisibility.
   const hidden = new Set<string>();
   const isHidden = (id: string) => {
-    const visible = untrack(ui.visible);
+    const visible = untrack(deps.visible);
     const h = visible !== null && !visible.has(id);
     if (h) hidden.add(id);
     return h;
@@ -75,7 +96,7 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
   const mayMove = (id: string) => model.rules.mayChange(model.store.nodes.get(id));
   const perItemGrab = model.canEdit && !model.rules.changesAll;
   if (perItemGrab) syncGrab(cy, model.store.nodes.keys(), mayMove);
-  // For end-to-end tests, benchmarks and debugging, beside the MapUi MapPage exposes.
+  // For end-to-end tests, benchmarks and debugging, beside the handle MapPage exposes.
   const debug = window as unknown as { buurtweb?: Record<string, unknown> };
   debug.buurtweb = { ...debug.buurtweb, cy };
 
@@ -96,7 +117,7 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
     write: (positions) => {
       const began = performance.now();
       const r = model.actions.placeNodes(positions);
-      if (!r.ok) ui.reportError(r.error);
+      if (!r.ok) deps.reportError(r.error);
       performance.measure('buurtweb:share', { start: began, detail: { nodes: Object.keys(positions).length } });
     },
   });
@@ -174,10 +195,10 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
     clock.changed(began);
   });
 
-  createEffect(() => applyVisibility(cy, hidden, ui.visible()));
-  createEffect(() => staleMark.set(ui.stale()));
+  createEffect(() => applyVisibility(cy, hidden, deps.visible()));
+  createEffect(() => staleMark.set(deps.stale()));
   createEffect(() => {
-    const s = ui.changes.state();
+    const s = deps.changedSince();
     changedMark.set(s ? new Set([...s.nodes, ...s.edges]) : new Set());
   });
   createEffect(() => {
@@ -187,7 +208,7 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
   });
   createEffect(
     on(
-      ui.focusRequest,
+      deps.focusRequest,
       (req) => {
         const n = req ? cy.getElementById(req.id) : undefined;
         if (n?.nonempty() && !n.hasClass('filtered')) focusNode(cy, n);
@@ -216,7 +237,7 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
         const positions = dragged!;
         dragged = null;
         const r = model.actions.moveNodes(positions);
-        if (!r.ok) ui.reportError(r.error);
+        if (!r.ok) deps.reportError(r.error);
       });
     }
     dragged[n.id()] = { ...n.position() };
@@ -228,14 +249,14 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
     line: els.line,
     linkMode,
     canEdit: model.canEdit,
-    onLink: (from, to) => ui.openLink(from, to),
+    onLink: (from, to) => deps.openLink(from, to),
   });
 
   let tidying = false;
   const tidy = () => {
     if (tidying || cy.nodes().empty()) return;
     tidying = true;
-    ui.notify(t().canvas.tidying);
+    deps.notify(t().canvas.tidying);
     // Let the notice paint before the layout holds the main thread.
     setTimeout(() => {
       try {
@@ -244,7 +265,7 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
         const shared = [...positions].filter(([id]) => model.canEdit && mayMove(id));
         if (shared.length) {
           const r = model.actions.placeNodes(Object.fromEntries(shared));
-          if (!r.ok) ui.reportError(r.error);
+          if (!r.ok) deps.reportError(r.error);
         }
         const local = [...positions].filter(([id]) => !(model.canEdit && mayMove(id)));
         moveTo(
@@ -258,10 +279,7 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
     }, 30);
   };
 
-  ui.canvas.fit = () => fit(cy);
-  ui.canvas.zoomIn = () => zoomIn(cy);
-  ui.canvas.zoomOut = () => zoomOut(cy);
-  ui.canvas.tidy = tidy;
+  const detach = deps.attach({ fit: () => fit(cy), zoomIn: () => zoomIn(cy), zoomOut: () => zoomOut(cy), tidy });
 
   const onKey = (e: KeyboardEvent) => {
     if (e.target === container && handleKey(cy, e)) e.preventDefault();
@@ -274,7 +292,7 @@ export function mountCanvas(ui: MapUi, els: CanvasElements, linkMode: Accessor<b
     selection.dispose();
     removeLinkDrag();
     container.removeEventListener('keydown', onKey);
-    ui.canvas.fit = ui.canvas.zoomIn = ui.canvas.zoomOut = ui.canvas.tidy = undefined;
+    detach();
     clock.dispose();
     cy.destroy();
   };

@@ -9,7 +9,7 @@
 import * as AlertDialog from '@kobalte/core/alert-dialog';
 import { Show } from 'solid-js';
 import { t } from '@i18n';
-import { panelHeading } from '@map/shared/focus';
+import { panelHeading } from '@map/ui-kit';
 
 export interface AlertConfirmProps {
   open: boolean;

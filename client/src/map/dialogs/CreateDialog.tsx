@@ -6,30 +6,38 @@ import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { EDGE_KIND_DEFS, type FieldError, NODE_KINDS, NODE_KIND_DEFS, type NodeKind, isNodeKind } from '@schema';
 import { fmt, loc, t } from '@i18n';
-import { FieldInput } from '@map/shared/FieldInput';
-import { shownFields } from '@map/shared/field-visibility';
-import { useMap } from '@map/context';
-import { type Draft, labelDef, validateDraft, validateDrafts } from '@map/shared/drafts';
-import { focusFirstInvalid, panelHeading } from '@map/shared/focus';
-import { type LinkOption, linkOptions, linkSentence, optionKey } from '@map/shared/links';
+import { type Draft, labelDef, shownFields, validateDraft, validateDrafts } from '@map/shared';
+import {
+  FieldInput,
+  type LinkOption,
+  focusFirstInvalid,
+  linkOptions,
+  linkSentence,
+  optionKey,
+  panelHeading,
+  useMap,
+  useNotices,
+} from '@map/ui-kit';
 import { Modal, ModalHeader } from './Modal';
+import { useDialogs } from './state';
 import '@map/panel/panel.css';
 
 export function CreateDialog() {
-  const ui = useMap();
+  const { model } = useMap();
+  const dialogs = useDialogs();
   // Set when an item was created: focus then goes to it in the panel, not back to the button.
   let created = false;
   let nameInput: HTMLElement | undefined;
   return (
     <Modal
-      open={ui.model.canEdit && ui.creating() !== null}
-      onClose={() => ui.closeCreate()}
+      open={model.canEdit && dialogs.creating() !== null}
+      onClose={() => dialogs.closeCreate()}
       class="create-dialog"
       initialFocus={() => nameInput}
       finalFocus={() => (created ? panelHeading() : undefined)}
     >
       <CreateForm
-        initialKind={ui.creating() ?? 'person'}
+        initialKind={dialogs.creating() ?? 'person'}
         nameRef={(el) => {
           created = false;
           nameInput = el;
@@ -41,8 +49,9 @@ export function CreateDialog() {
 }
 
 function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) => void; onCreated: () => void }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model, focus } = useMap();
+  const dialogs = useDialogs();
+  const { reportError } = useNotices();
   const formId = createUniqueId();
   let form!: HTMLFormElement;
   const [kind, setKind] = createSignal<NodeKind>(props.initialKind);
@@ -85,7 +94,7 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
     if (Object.keys(found).length) return focusFirstInvalid(form);
 
     // Only what the form shows: a draft typed before the role changed is not sent.
-    const shown = shownFields(nodeKind, fields.role, ui.model.maySeeContacts);
+    const shown = shownFields(nodeKind, fields.role, model.maySeeContacts);
     const values = Object.fromEntries(Object.entries(node.values).filter(([k]) => shown.includes(k)));
     const input = { kind: nodeKind, label: name.ok ? (name.value as string) : '', fields: values };
     const result =
@@ -104,12 +113,12 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
         setErrors(fieldErrors);
         return focusFirstInvalid(form);
       }
-      return ui.reportError(result.error);
+      return reportError(result.error);
     }
     const id = typeof result.value === 'string' ? result.value : result.value.nodeId;
     props.onCreated();
-    ui.closeCreate();
-    ui.focus(id);
+    dialogs.closeCreate();
+    focus(id);
   }
 
   return (
@@ -144,7 +153,7 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
           onChange={setLabel}
           error={error('label')}
         />
-        <For each={shownFields(kind(), fields.role, ui.model.maySeeContacts)}>
+        <For each={shownFields(kind(), fields.role, model.maySeeContacts)}>
           {(key) => (
             <Show when={kindDef().fields[key]}>
               {(def) => (
@@ -206,7 +215,7 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
           )}
         </Show>
         <div class="dialog-actions">
-          <button type="button" class="btn" onClick={() => ui.closeCreate()}>
+          <button type="button" class="btn" onClick={() => dialogs.closeCreate()}>
             {t().cancel}
           </button>
           <button type="submit" class="btn btn-primary">

@@ -7,29 +7,37 @@ import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { EDGE_KIND_DEFS, type FieldError, NODE_KIND_DEFS } from '@schema';
 import { fmt, lang, loc, t } from '@i18n';
-import { FieldInput } from '@map/shared/FieldInput';
-import { useMap } from '@map/context';
-import { type Draft, validateDrafts } from '@map/shared/drafts';
-import { focusFirstInvalid } from '@map/shared/focus';
-import { type LinkOption, linkOptions, linkSentence, optionKey } from '@map/shared/links';
+import { type Draft, validateDrafts } from '@map/shared';
+import {
+  FieldInput,
+  type LinkOption,
+  focusFirstInvalid,
+  linkOptions,
+  linkSentence,
+  optionKey,
+  useMap,
+  useNotices,
+} from '@map/ui-kit';
 import { Modal, ModalHeader } from './Modal';
+import { useDialogs } from './state';
 import { type Target, TargetPicker } from './TargetPicker';
 import '@map/panel/panel.css';
 
 export function LinkDialog() {
-  const ui = useMap();
+  const { model } = useMap();
+  const dialogs = useDialogs();
   let input: HTMLElement | undefined;
   return (
     <Modal
-      open={ui.model.canEdit && ui.linking() !== null}
-      onClose={() => ui.closeLink()}
+      open={model.canEdit && dialogs.linking() !== null}
+      onClose={() => dialogs.closeLink()}
       class="link-dialog"
       // With the target known (drag-to-link), the next step is the kind of link.
       initialFocus={() =>
-        (ui.linking()?.to && document.querySelector<HTMLElement>('.link-dialog input[type="radio"]')) || input
+        (dialogs.linking()?.to && document.querySelector<HTMLElement>('.link-dialog input[type="radio"]')) || input
       }
     >
-      <Show when={ui.linking()}>
+      <Show when={dialogs.linking()}>
         {(l) => <LinkForm fromId={l().from} toId={l().to} inputRef={(el) => (input = el)} />}
       </Show>
     </Modal>
@@ -37,8 +45,9 @@ export function LinkDialog() {
 }
 
 function LinkForm(props: { fromId: string; toId: string | undefined; inputRef: (el: HTMLElement) => void }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const dialogs = useDialogs();
+  const { notify } = useNotices();
   const formId = createUniqueId();
   let form!: HTMLFormElement;
   let input: HTMLInputElement | undefined;
@@ -114,8 +123,8 @@ function LinkForm(props: { fromId: string; toId: string | undefined; inputRef: (
       // Shown in the dialog, where the choice can be changed ("Deze koppeling bestaat al.").
       return setRefusal(t().errors[result.error.code] ?? result.error.message);
     }
-    ui.notify(fmt(t().panel.linked, { sentence: sentence(link) }));
-    ui.closeLink();
+    notify(fmt(t().panel.linked, { sentence: sentence(link) }));
+    dialogs.closeLink();
   }
 
   return (
@@ -202,7 +211,7 @@ function LinkForm(props: { fromId: string; toId: string | undefined; inputRef: (
               </p>
             </Show>
             <div class="dialog-actions">
-              <button type="button" class="btn" onClick={() => ui.closeLink()}>
+              <button type="button" class="btn" onClick={() => dialogs.closeLink()}>
                 {t().cancel}
               </button>
               <button type="submit" class="btn btn-primary">

@@ -5,16 +5,17 @@
  */
 import { createMemo } from 'solid-js';
 import { fmt, t } from '@i18n';
-import { useMap } from '@map/context';
+import { edgeSentence, useMap, useNotices } from '@map/ui-kit';
 import { AlertConfirm } from './AlertConfirm';
-import { edgeSentence } from '@map/shared/links';
+import { useDialogs } from './state';
 
 export function RejectConfirm() {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const dialogs = useDialogs();
+  const { notify, reportError } = useNotices();
   /** The proposal, while it still is one (confirmed or gone meanwhile: the question closes). */
   const target = createMemo(() => {
-    const r = ui.rejecting();
+    const r = dialogs.rejecting();
     if (!r || !model.rules.mayConfirm) return undefined;
     const item = 'node' in r ? model.node(r.node) : (model.version(), model.store.edges.get(r.edge));
     return item?.provenance.status === 'proposed' ? r : undefined;
@@ -37,12 +38,12 @@ export function RejectConfirm() {
 
   function reject() {
     const r = target();
-    if (!r) return ui.closeReject();
+    if (!r) return dialogs.closeReject();
     const text = label();
     const result = model.actions.rejectProposal(r);
-    if (result.ok) ui.notify(fmt(t().panel.rejected, { label: text }));
-    else ui.reportError(result.error);
-    ui.closeReject();
+    if (result.ok) notify(fmt(t().panel.rejected, { label: text }));
+    else reportError(result.error);
+    dialogs.closeReject();
   }
 
   return (
@@ -53,7 +54,7 @@ export function RejectConfirm() {
       note={t().panel.deleteUndo}
       action={t().panel.rejectProposal}
       onConfirm={reject}
-      onClose={() => ui.closeReject()}
+      onClose={() => dialogs.closeReject()}
     />
   );
 }

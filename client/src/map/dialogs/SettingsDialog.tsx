@@ -5,17 +5,18 @@
 import { Show, createSignal, createUniqueId } from 'solid-js';
 import { MAX_FRESHNESS_MONTHS } from '@schema';
 import { fmt, t } from '@i18n';
-import { useMap } from '@map/context';
-import { monthsText } from '@map/shared/months';
+import { monthsText, useMap, useNotices } from '@map/ui-kit';
 import { Modal, ModalHeader } from './Modal';
+import { useDialogs } from './state';
 
 export function SettingsDialog() {
-  const ui = useMap();
+  const { model } = useMap();
+  const dialogs = useDialogs();
   let input: HTMLInputElement | undefined;
   return (
     <Modal
-      open={ui.model.rules.maySetSettings && ui.settingsOpen()}
-      onClose={() => ui.closeSettings()}
+      open={model.rules.maySetSettings && dialogs.settingsOpen()}
+      onClose={() => dialogs.closeSettings()}
       class="settings-dialog"
       initialFocus={() => input}
     >
@@ -25,8 +26,9 @@ export function SettingsDialog() {
 }
 
 function SettingsForm(props: { inputRef: (el: HTMLInputElement) => void }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const dialogs = useDialogs();
+  const { notify, reportError } = useNotices();
   const id = createUniqueId();
   const [months, setMonths] = createSignal(String(model.freshnessMonths()));
   const [error, setError] = createSignal(false);
@@ -37,9 +39,9 @@ function SettingsForm(props: { inputRef: (el: HTMLInputElement) => void }) {
     if (!Number.isInteger(n) || n < 1 || n > MAX_FRESHNESS_MONTHS) return setError(true);
     setError(false);
     const r = model.actions.setFreshnessMonths(n);
-    if (!r.ok) return ui.reportError(r.error);
-    ui.notify(fmt(t().review.settingsSaved, { months: monthsText(n) }));
-    ui.closeSettings();
+    if (!r.ok) return reportError(r.error);
+    notify(fmt(t().review.settingsSaved, { months: monthsText(n) }));
+    dialogs.closeSettings();
   }
 
   return (
@@ -71,7 +73,7 @@ function SettingsForm(props: { inputRef: (el: HTMLInputElement) => void }) {
           </Show>
         </div>
         <div class="dialog-actions">
-          <button type="button" class="btn" onClick={() => ui.closeSettings()}>
+          <button type="button" class="btn" onClick={() => dialogs.closeSettings()}>
             {t().cancel}
           </button>
           <button type="submit" class="btn btn-primary">

@@ -1,26 +1,24 @@
 /**
- * Search, and what to show: kinds (toggle buttons), an area with its sub-areas, a
- * theme, a status (stale, proposals, highlighted as changed) and only the
- * neighbourhood of the selection. Everything goes through
- * ui.setFilters; the list and the canvas both follow ui.visible(). Native controls:
+ * Search (the page puts the search box in `children`), and what to show: kinds (toggle
+ * buttons), an area with its sub-areas, a theme, a status (stale, proposals,
+ * highlighted as changed) and only the neighbourhood of the selection. Everything goes
+ * through setFilters; the list and the canvas both follow visible(). Native controls:
  * they are accessible as they are.
  */
-import { For, Index, Show, createEffect, createMemo, createSignal, createUniqueId } from 'solid-js';
+import { For, Index, type JSX, Show, createEffect, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { NODE_KINDS, NODE_KIND_DEFS, type NodeKind } from '@schema';
 import { lang, loc, t } from '@i18n';
-import { AreaSelect } from '@map/shared/AreaSelect';
-import { useMap } from '@map/context';
-import { NO_FILTERS, type StatusFilter, filtersActive, sameOptions } from './filtering';
-import { collator } from '@map/list/list-rows';
-import { SearchBox } from '@map/search/SearchBox';
+import { useReview } from '@map/review';
+import { collator, sameOptions } from '@map/shared';
+import { AreaSelect, useMap } from '@map/ui-kit';
+import { NO_FILTERS, type StatusFilter, filtersActive } from './filtering';
+import { useFilters } from './state';
 import '@map/list/list.css';
 
-// Indents sub-areas in the area select (option text can't be styled); not read aloud.
-
-export function FilterBar() {
-  const ui = useMap();
-  const { model } = ui;
-  const filters = ui.filters;
+export function FilterBar(props: { children?: JSX.Element }) {
+  const { model } = useMap();
+  const { changes } = useReview();
+  const { filters, setFilters } = useFilters();
   const id = createUniqueId();
   /** The steps to use when the neighbourhood filter is switched on: remembered while off. */
   const [steps, setSteps] = createSignal<1 | 2>(1);
@@ -43,21 +41,21 @@ export function FilterBar() {
   // A filter on an item someone has just deleted would hide everything: drop it.
   createEffect(() => {
     const f = filters();
-    if (f.areaId && model.node(f.areaId)?.kind !== 'area') ui.setFilters({ areaId: null });
-    if (f.themeId && model.node(f.themeId)?.kind !== 'theme') ui.setFilters({ themeId: null });
-    if (f.status === 'changed' && ui.changes.since() === null) ui.setFilters({ status: null });
+    if (f.areaId && model.node(f.areaId)?.kind !== 'area') setFilters({ areaId: null });
+    if (f.themeId && model.node(f.themeId)?.kind !== 'theme') setFilters({ themeId: null });
+    if (f.status === 'changed' && changes.since() === null) setFilters({ status: null });
   });
 
   const toggleKind = (kind: NodeKind) => {
     const kinds = filters().kinds;
-    ui.setFilters({ kinds: kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind] });
+    setFilters({ kinds: kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind] });
   };
   const hasSelection = () => model.selection().length > 0;
   const neighbourhoodOn = () => filters().neighbourhood > 0;
 
   return (
     <div class="filter-bar">
-      <SearchBox />
+      {props.children}
       <div class="filter-controls" role="group" aria-label={t().list.filters}>
         <div class="filter-kinds" role="group" aria-labelledby={`kinds-${id}`}>
           <span id={`kinds-${id}`} class="filter-caption">
@@ -81,12 +79,12 @@ export function FilterBar() {
           <AreaSelect
             value={filters().areaId}
             allLabel={t().list.allAreas}
-            onChange={(areaId) => ui.setFilters({ areaId })}
+            onChange={(areaId) => setFilters({ areaId })}
           />
         </label>
         <label class="filter-field">
           <span class="filter-caption">{t().list.theme}</span>
-          <select onChange={(e) => ui.setFilters({ themeId: e.currentTarget.value || null })}>
+          <select onChange={(e) => setFilters({ themeId: e.currentTarget.value || null })}>
             <option value="" selected={!filters().themeId}>
               {t().list.allThemes}
             </option>
@@ -101,7 +99,7 @@ export function FilterBar() {
         </label>
         <label class="filter-field">
           <span class="filter-caption">{t().list.status}</span>
-          <select onChange={(e) => ui.setFilters({ status: (e.currentTarget.value || null) as StatusFilter | null })}>
+          <select onChange={(e) => setFilters({ status: (e.currentTarget.value || null) as StatusFilter | null })}>
             <option value="" selected={!filters().status}>
               {t().list.allStatuses}
             </option>
@@ -111,7 +109,7 @@ export function FilterBar() {
             <option value="proposed" selected={filters().status === 'proposed'}>
               {t().list.onlyProposed}
             </option>
-            <Show when={ui.changes.since() !== null || filters().status === 'changed'}>
+            <Show when={changes.since() !== null || filters().status === 'changed'}>
               <option value="changed" selected={filters().status === 'changed'}>
                 {t().list.onlyChanged}
               </option>
@@ -126,7 +124,7 @@ export function FilterBar() {
               // Without a selection it can only be switched off.
               disabled={!hasSelection() && !neighbourhoodOn()}
               aria-describedby={hasSelection() ? undefined : `need-selection-${id}`}
-              onChange={(e) => ui.setFilters({ neighbourhood: e.currentTarget.checked ? steps() : 0 })}
+              onChange={(e) => setFilters({ neighbourhood: e.currentTarget.checked ? steps() : 0 })}
             />{' '}
             {t().list.neighbourhood}
           </label>
@@ -136,7 +134,7 @@ export function FilterBar() {
             onChange={(e) => {
               const s = e.currentTarget.value === '2' ? 2 : 1;
               setSteps(s);
-              ui.setFilters({ neighbourhood: s });
+              setFilters({ neighbourhood: s });
             }}
           >
             <option value="1" selected={steps() === 1}>
@@ -156,7 +154,7 @@ export function FilterBar() {
           type="button"
           class="filter-clear"
           disabled={!filtersActive(filters())}
-          onClick={() => ui.setFilters(NO_FILTERS)}
+          onClick={() => setFilters(NO_FILTERS)}
         >
           {t().list.clearFilters}
         </button>

@@ -1,13 +1,24 @@
-/** The map's name, who you are, the connection state, who else is here, and (owners) the settings. */
-import { For, Show } from 'solid-js';
+/**
+ * The map's name, who you are, the connection state, who else is here, (owners) the
+ * settings, removing the map from this device and the app's language switch.
+ */
+import { type Component, For, Show } from 'solid-js';
 import { fmt, t } from '@i18n';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { useMap } from '@map/context';
-import { RemoveFromDevice } from '@map/privacy/RemoveFromDevice';
+import { useDialogs } from '@map/dialogs';
+import { RemoveFromDevice } from '@map/privacy';
+import { useMap } from '@map/ui-kit';
 
-export function Header() {
-  const ui = useMap();
-  const { model } = ui;
+export interface HeaderProps {
+  /** Leaves the map page (after "remove from this device"). */
+  onLeave: () => void;
+  /** The app's language switch, shown at the end of the header. */
+  languageSwitch: Component;
+}
+
+export function Header(props: HeaderProps) {
+  const { model } = useMap();
+  const dialogs = useDialogs();
+  const LanguageSwitch = props.languageSwitch;
   const others = () => {
     const n = model.peers().length;
     return n === 0 ? t().nobodyElse : n === 1 ? t().oneOtherHere : fmt(t().othersHere, { n });
@@ -35,11 +46,11 @@ export function Header() {
         {t()[model.status()]} · {others()}
       </span>
       <Show when={model.rules.maySetSettings}>
-        <button type="button" class="btn header-settings" onClick={() => ui.openSettings()}>
+        <button type="button" class="btn header-settings" onClick={() => dialogs.openSettings()}>
           {t().review.settings}
         </button>
       </Show>
-      <RemoveFromDevice />
+      <RemoveFromDevice onLeave={props.onLeave} />
       <LanguageSwitch />
     </header>
   );

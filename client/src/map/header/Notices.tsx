@@ -1,13 +1,13 @@
 /** Short messages: what was refused and why, what happened. Announced to screen readers. */
 import { For } from 'solid-js';
 import { t } from '@i18n';
-import { useMap } from '@map/context';
+import { useNotices } from '@map/ui-kit';
 
 export function Notices() {
-  const ui = useMap();
+  const { notices } = useNotices();
   return (
     <div class="notices" aria-label={t().notices} aria-live="polite">
-      <For each={ui.notices()}>
+      <For each={notices()}>
         {(n) => (
           <p class={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : undefined}>
             {n.text}

@@ -5,19 +5,23 @@
 import { For, Show } from 'solid-js';
 import { NODE_KINDS, NODE_KIND_DEFS } from '@schema';
 import { fmt, loc, t } from '@i18n';
-import { useMap } from '@map/context';
-import { formatMoment } from '@map/shared/format';
+import { useCanvas } from '@map/canvas';
+import { useDialogs } from '@map/dialogs';
+import { useReview } from '@map/review';
+import { formatMoment, useMap } from '@map/ui-kit';
 
 export function Toolbar() {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const dialogs = useDialogs();
+  const review = useReview();
+  const canvas = useCanvas();
   /** Stale items, and for those who can confirm them the open proposals. */
   const waiting = () => {
     const proposals = model.rules.mayConfirm
       ? model.nodes().filter((n) => n.provenance.status === 'proposed').length +
         model.edges().filter((e) => e.provenance.status === 'proposed').length
       : 0;
-    return ui.stale().size + proposals;
+    return review.stale().size + proposals;
   };
   return (
     <div class="toolbar" role="toolbar" aria-label={t().toolbar}>
@@ -28,7 +32,7 @@ export function Toolbar() {
               type="button"
               class={`new-item kind-${kind}`}
               aria-label={fmt(t().newItem, { kind: loc(NODE_KIND_DEFS[kind].label) })}
-              onClick={() => ui.openCreate(kind)}
+              onClick={() => dialogs.openCreate(kind)}
             >
               + {loc(NODE_KIND_DEFS[kind].label)}
             </button>
@@ -49,14 +53,14 @@ export function Toolbar() {
       <button
         type="button"
         class="review-toggle"
-        aria-pressed={ui.reviewOpen()}
-        onClick={() => (ui.reviewOpen() ? ui.closeReview() : ui.openReview())}
+        aria-pressed={review.panelOpen()}
+        onClick={() => (review.panelOpen() ? review.closePanel() : review.openPanel())}
       >
         {waiting() ? fmt(t().review.openCount, { n: waiting() }) : t().review.open}
       </button>
-      <Show when={ui.changes.since()}>
+      <Show when={review.changes.since()}>
         {(since) => (
-          <button type="button" class="highlight-chip" onClick={() => ui.changes.clear()}>
+          <button type="button" class="highlight-chip" onClick={() => review.changes.clear()}>
             {fmt(t().review.clearHighlightSince, { date: formatMoment(since()) })}
           </button>
         )}
@@ -64,7 +68,7 @@ export function Toolbar() {
       <span class="sep" />
       {/* Fit and zoom live beside the canvas itself (and F fits). */}
       <Show when={model.canEdit}>
-        <button type="button" onClick={() => ui.canvas.tidy?.()}>
+        <button type="button" onClick={() => canvas.tidy()}>
           {t().tidy}
         </button>
       </Show>

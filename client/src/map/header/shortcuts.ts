@@ -4,7 +4,10 @@
  * nog", editors and owners), / search, F fit, Delete, Escape, Ctrl+Z / Ctrl+Shift+Z.
  */
 import { onCleanup } from 'solid-js';
-import type { MapUi } from '@map/context';
+import type { MapModel } from '@sync/map-model';
+import type { CanvasState } from '@map/canvas';
+import type { DialogsState } from '@map/dialogs';
+import type { ReviewState } from '@map/review';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -12,8 +15,16 @@ function typing(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
-export function useShortcuts(ui: MapUi): void {
-  const { model } = ui;
+/** What the shortcuts act on: the model and the features they open or run. */
+export interface ShortcutTargets {
+  model: MapModel;
+  dialogs: Pick<DialogsState, 'openCreate' | 'openLink'>;
+  review: Pick<ReviewState, 'stillCorrect'>;
+  canvas: Pick<CanvasState, 'fit'>;
+}
+
+export function useShortcuts(targets: ShortcutTargets): void {
+  const { model, dialogs, review, canvas } = targets;
   const onKey = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key.toLowerCase() === 'z' && !typing(e.target)) {
@@ -39,14 +50,14 @@ export function useShortcuts(ui: MapUi): void {
       case 'N':
         if (model.canEdit) {
           e.preventDefault();
-          ui.openCreate('person');
+          dialogs.openCreate('person');
         }
         break;
       case 'l':
       case 'L':
         if (model.canEdit && selected.length === 1) {
           e.preventDefault();
-          ui.openLink(selected[0]!);
+          dialogs.openLink(selected[0]!);
         }
         break;
       case 'k':
@@ -57,12 +68,12 @@ export function useShortcuts(ui: MapUi): void {
           model.node(selected[0]!)?.provenance.status === 'confirmed'
         ) {
           e.preventDefault();
-          ui.stillCorrect(selected[0]!);
+          review.stillCorrect(selected[0]!);
         }
         break;
       case 'f':
       case 'F':
-        ui.canvas.fit?.();
+        canvas.fit();
         break;
       case 'Escape':
         model.setSelection([]);

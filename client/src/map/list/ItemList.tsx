@@ -11,12 +11,13 @@ import { For, Show, createEffect, createMemo, createSignal, createUniqueId, on, 
 import type { GraphNode } from '@schema';
 import { fmt, lang, t } from '@i18n';
 import type { PeerPresence } from '@sync/map-model';
+import { NO_FILTERS, filtersActive, useFilters } from '@map/filters';
+import { useReview } from '@map/review';
+import { foldedWords } from '@map/shared';
+import { useMap } from '@map/ui-kit';
 import { ItemRow } from './ItemRow';
-import { useMap } from '@map/context';
-import { NO_FILTERS, filtersActive } from '@map/filters/filtering';
 import { SORT_KEYS, type Sort, rowMatches, sortRows, toggleSort } from './list-rows';
 import { type Range, type Viewport, sameRange, scrollToReveal, visibleRange } from './list-window';
-import { foldedWords } from '@map/shared/text-fold';
 import './list.css';
 
 const sameViewport = (a: Viewport, b: Viewport) =>
@@ -29,8 +30,9 @@ const sameViewport = (a: Viewport, b: Viewport) =>
 const ROW_HEIGHT_GUESS = 44;
 
 export function ItemList() {
-  const ui = useMap();
-  const { model } = ui;
+  const { model, focus, focusRequest } = useMap();
+  const { filters, setFilters, visible } = useFilters();
+  const { stale, changed } = useReview();
   const [query, setQuery] = createSignal('');
   const [sort, setSort] = createSignal<Sort>({ key: 'name', dir: 'ascending' });
   /** The row with the roving focus, by id so it survives sorting and filtering. */
@@ -46,7 +48,7 @@ export function ItemList() {
   let grid!: HTMLTableElement;
 
   const shown = createMemo(() => {
-    const vis = ui.visible();
+    const vis = visible();
     const all = model.nodes();
     return vis ? all.filter((n) => vis.has(n.id)) : all;
   });
@@ -130,7 +132,7 @@ export function ItemList() {
   /** Plain: select only this item (and bring it into view everywhere); with a modifier: add or remove it. */
   const choose = (id: string, add: boolean) => {
     setActiveId(id);
-    if (!add) return ui.focus(id);
+    if (!add) return focus(id);
     const sel = model.selection();
     model.setSelection(sel.includes(id) ? sel.filter((x) => x !== id) : [...sel, id]);
   };
@@ -159,7 +161,7 @@ export function ItemList() {
   // A jump from the search box or the canvas: show that row, without taking the focus.
   createEffect(
     on(
-      ui.focusRequest,
+      focusRequest,
       (req) => {
         if (!req) return;
         // Only the list's own text filter hides it? Then clear that filter to show it.
@@ -256,8 +258,8 @@ export function ItemList() {
                     tabbable={tabbable() === id}
                     rowIndex={windowed() ? (indexOf().get(id) ?? 0) + 2 : undefined}
                     peers={peersById().get(id)}
-                    stale={ui.stale().has(id)}
-                    changed={ui.changed().has(id)}
+                    stale={stale().has(id)}
+                    changed={changed().has(id)}
                     onClick={(e) => choose(id, e.ctrlKey || e.metaKey || e.shiftKey)}
                     onFocus={() => setActiveId(id)}
                     onKeyDown={(e) => onRowKey(e, id)}
@@ -286,8 +288,8 @@ export function ItemList() {
                 {t().list.clearListFilter}
               </button>
             </Show>
-            <Show when={filtersActive(ui.filters())}>
-              <button type="button" onClick={() => ui.setFilters(NO_FILTERS)}>
+            <Show when={filtersActive(filters())}>
+              <button type="button" onClick={() => setFilters(NO_FILTERS)}>
                 {t().list.clearFilters}
               </button>
             </Show>

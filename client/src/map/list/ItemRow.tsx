@@ -9,7 +9,8 @@ import { For, Show } from 'solid-js';
 import type { GraphNode } from '@schema';
 import { fmt, lang, t } from '@i18n';
 import type { PeerPresence } from '@sync/map-model';
-import { detailOf, formatChanged, formatChangedFull, kindLabel } from './list-rows';
+import { detailOf, kindLabel } from '@map/shared';
+import { formatChanged, formatChangedFull } from './list-rows';
 
 export interface ItemRowProps {
   node: GraphNode;

@@ -4,8 +4,8 @@
  * without a browser; derived strings are cached per node object, which the graph store
  * replaces whenever the item changes.
  */
-import { type GraphNode, type Lang, NODE_KIND_DEFS } from '@schema';
-import { fold } from '@map/shared/text-fold';
+import type { GraphNode, Lang } from '@schema';
+import { collator, detailOf, fold, kindLabel } from '@map/shared';
 
 export type SortKey = 'name' | 'kind' | 'details' | 'changed';
 export type SortDir = 'ascending' | 'descending';
@@ -15,24 +15,6 @@ export interface Sort {
 }
 
 export const SORT_KEYS: readonly SortKey[] = ['name', 'kind', 'details', 'changed'];
-
-/** The kind's label ("Persoon"). */
-export function kindLabel(node: GraphNode, lang: Lang): string {
-  return NODE_KIND_DEFS[node.kind].label[lang];
-}
-
-/**
- * A short description beside the name: the label of the kind's first enum value
- * (role, type of organisation, status, level, type of theme), or a place's address.
- */
-export function detailOf(node: GraphNode, lang: Lang): string {
-  for (const [key, def] of Object.entries(NODE_KIND_DEFS[node.kind].fields)) {
-    const v = node.fields[key];
-    if (def.type === 'enum' && typeof v === 'string') return def.options[v]?.[lang] ?? '';
-  }
-  const address = node.fields.address;
-  return typeof address === 'string' ? address : '';
-}
 
 interface Derived {
   lang: Lang;
@@ -59,11 +41,6 @@ export function rowMatches(node: GraphNode, queryWords: readonly string[], lang:
   if (!queryWords.length) return true;
   const hay = derived(node, lang).haystack;
   return queryWords.every((w) => hay.includes(w));
-}
-
-/** A collator for names as people of this language sort them (numbers as numbers). */
-export function collator(lang: Lang): Intl.Collator {
-  return new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
 }
 
 /**

@@ -4,12 +4,12 @@
  */
 import { createMemo } from 'solid-js';
 import { fmt, t } from '@i18n';
-import { useMap } from '@map/context';
-import { AlertConfirm } from '@map/dialogs/AlertConfirm';
+import { AlertConfirm } from '@map/dialogs';
+import { useMap, useNotices } from '@map/ui-kit';
 
 export function DeleteConfirm(props: { id: string | null; onClose: () => void }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const { notify, reportError } = useNotices();
   const node = createMemo(() => (props.id ? model.node(props.id) : undefined));
   const linkCount = () => (model.version(), props.id ? model.store.edgesOf(props.id).length : 0);
   const question = () => {
@@ -23,8 +23,8 @@ export function DeleteConfirm(props: { id: string | null; onClose: () => void })
     const n = node();
     if (!n) return props.onClose();
     const result = model.actions.deleteNode(n.id);
-    if (result.ok) ui.notify(fmt(t().panel.deleted, { label: n.label }));
-    else ui.reportError(result.error);
+    if (result.ok) notify(fmt(t().panel.deleted, { label: n.label }));
+    else reportError(result.error);
     props.onClose();
   }
 

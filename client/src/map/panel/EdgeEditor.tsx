@@ -3,14 +3,13 @@ import { For, createSignal, createUniqueId, onMount, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { EDGE_KIND_DEFS, type FieldError, type GraphEdge } from '@schema';
 import { fmt, lang, t } from '@i18n';
-import { FieldInput } from '@map/shared/FieldInput';
-import { useMap } from '@map/context';
-import { type Draft, draftsOf, validateDrafts } from '@map/shared/drafts';
+import { type Draft, draftsOf, validateDrafts } from '@map/shared';
+import { FieldInput, focusFirstInvalid, useMap, useNotices } from '@map/ui-kit';
 import { EditorForm } from './EditorForm';
-import { focusFirstInvalid } from '@map/shared/focus';
 
 export function EdgeEditor(props: { edge: GraphEdge; otherLabel: string; onClose: () => void }) {
-  const ui = useMap();
+  const { model } = useMap();
+  const { notify, reportError } = useNotices();
   const formId = createUniqueId();
   let form!: HTMLFormElement;
   let firstInput: HTMLElement | undefined;
@@ -28,15 +27,15 @@ export function EdgeEditor(props: { edge: GraphEdge; otherLabel: string; onClose
     setErrors(changed.errors);
     if (Object.keys(changed.errors).length) return focusFirstInvalid(form);
     if (!Object.keys(changed.values).length) return props.onClose();
-    const result = ui.model.actions.updateEdge(start.id, changed.values);
+    const result = model.actions.updateEdge(start.id, changed.values);
     if (!result.ok) {
       if (Object.keys(result.error.fields).length) {
         setErrors(result.error.fields);
         return focusFirstInvalid(form);
       }
-      return ui.reportError(result.error);
+      return reportError(result.error);
     }
-    if (result.value) ui.notify(t().panel.linkSaved);
+    if (result.value) notify(t().panel.linkSaved);
     props.onClose();
   }
 

@@ -6,7 +6,7 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import type { FieldDef, FieldValue } from '@schema';
 import { loc, t } from '@i18n';
-import { formatDay, formatNumber } from '@map/shared/format';
+import { formatDay, formatNumber } from '@map/ui-kit';
 
 export function FieldValueView(props: { def: FieldDef; value: FieldValue | undefined }) {
   const str = () => (typeof props.value === 'string' ? props.value : '');

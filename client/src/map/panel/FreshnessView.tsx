@@ -6,20 +6,20 @@
 import { Match, Show, Switch } from 'solid-js';
 import type { GraphNode } from '@schema';
 import { fmt, t } from '@i18n';
-import { useMap } from '@map/context';
-import { staleFromOf } from '@map/review/freshness';
-import { formatMoment } from '@map/shared/format';
-import { monthsText } from '@map/shared/months';
+import { useDialogs } from '@map/dialogs';
+import { staleFromOf, useReview } from '@map/review';
+import { formatMoment, monthsText, useMap } from '@map/ui-kit';
 
 export function FreshnessView(props: { node: GraphNode }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const review = useReview();
+  const dialogs = useDialogs();
   const p = () => t().panel;
   const months = () => model.freshnessMonths();
   const staleAt = () => staleFromOf(props.node, months());
   const isStale = () => {
     const at = staleAt();
-    return at !== undefined && ui.now() >= at;
+    return at !== undefined && review.now() >= at;
   };
   const mine = () => props.node.provenance.createdBy?.id === model.session.actor.id;
 
@@ -34,13 +34,13 @@ export function FreshnessView(props: { node: GraphNode }) {
           <p>{mine() && !model.rules.mayConfirm ? p().proposalYours : p().proposalWaiting}</p>
           <Show when={model.rules.mayConfirm}>
             <div class="panel-actions">
-              <button type="button" class="btn btn-primary" onClick={() => ui.confirm({ node: props.node.id })}>
+              <button type="button" class="btn btn-primary" onClick={() => review.confirm({ node: props.node.id })}>
                 {p().confirmProposal}
               </button>
               <button
                 type="button"
                 class="btn btn-danger-outline"
-                onClick={() => ui.askReject({ node: props.node.id })}
+                onClick={() => dialogs.askReject({ node: props.node.id })}
               >
                 {p().rejectProposal}
               </button>
@@ -64,7 +64,7 @@ export function FreshnessView(props: { node: GraphNode }) {
               classList={{ 'btn-primary': isStale() }}
               aria-keyshortcuts="K"
               title={`${p().stillCorrect} (K)`}
-              onClick={() => ui.stillCorrect(props.node.id)}
+              onClick={() => review.stillCorrect(props.node.id)}
             >
               <span aria-hidden="true">✓ </span>
               {p().stillCorrect}

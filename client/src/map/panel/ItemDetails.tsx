@@ -5,19 +5,19 @@
 import { Show, createSignal } from 'solid-js';
 import { NODE_KIND_DEFS } from '@schema';
 import { loc, t } from '@i18n';
-import { useMap } from '@map/context';
+import { EraseConfirm } from '@map/privacy';
+import { useReview } from '@map/review';
+import { PANEL_HEADING_ID, useMap } from '@map/ui-kit';
 import { NoteEditor } from './NoteEditor';
-import { EraseConfirm } from '@map/privacy/EraseConfirm';
 import { LinkList } from './LinkList';
 import { NodeEditor } from './NodeEditor';
 import { NodeFields } from './NodeFields';
 import { FreshnessView } from './FreshnessView';
 import { ProvenanceView } from './ProvenanceView';
-import { PANEL_HEADING_ID } from '@map/shared/focus';
 
 export function ItemDetails(props: { id: string; onDelete: () => void }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const { stale } = useReview();
   const [editing, setEditing] = createSignal(false);
   const [erasing, setErasing] = createSignal<string | null>(null);
   let editButton: HTMLButtonElement | undefined;
@@ -39,7 +39,7 @@ export function ItemDetails(props: { id: string; onDelete: () => void }) {
                   {t().panel.proposal}
                 </span>
               </Show>
-              <Show when={ui.stale().has(node().id)}>
+              <Show when={stale().has(node().id)}>
                 <span class="badge-stale">{t().list.badges.stale}</span>
               </Show>
             </p>

@@ -5,7 +5,7 @@
  */
 import { Match, Show, Switch, createSignal, onCleanup } from 'solid-js';
 import { t } from '@i18n';
-import { useMap } from '@map/context';
+import { useMap } from '@map/ui-kit';
 import { DeleteConfirm } from './DeleteConfirm';
 import { ItemDetails } from './ItemDetails';
 import { ManySelected, NothingSelected } from './SelectionSummary';
@@ -13,8 +13,7 @@ import { dialogOpen, isTyping } from './keys';
 import './panel.css';
 
 export function ItemPanel() {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
   const [confirming, setConfirming] = createSignal<string | null>(null);
   const single = () => (model.selection().length === 1 ? model.selection()[0] : undefined);
 

@@ -5,9 +5,9 @@
 import { For, Show, createMemo, createUniqueId } from 'solid-js';
 import { EDGE_KINDS, type GraphEdge } from '@schema';
 import { lang, t } from '@i18n';
-import { useMap } from '@map/context';
+import { useDialogs } from '@map/dialogs';
+import { otherEnd, phraseFrom, useMap } from '@map/ui-kit';
 import { LinkRow } from './LinkRow';
-import { otherEnd, phraseFrom } from '@map/shared/links';
 
 interface Group {
   phrase: string;
@@ -15,8 +15,8 @@ interface Group {
 }
 
 export function LinkList(props: { id: string }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const dialogs = useDialogs();
   const headingId = createUniqueId();
   let heading: HTMLHeadingElement | undefined;
   const edgeOf = (id: string) => (model.version(), model.store.edges.get(id));
@@ -70,7 +70,7 @@ export function LinkList(props: { id: string }) {
         </For>
       </Show>
       <Show when={model.rules.mayCreate}>
-        <button type="button" class="btn" onClick={() => ui.openLink(props.id)}>
+        <button type="button" class="btn" onClick={() => dialogs.openLink(props.id)}>
           {t().panel.linkTo}
         </button>
       </Show>

@@ -6,14 +6,17 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { EDGE_KIND_DEFS, type GraphEdge, NODE_KIND_DEFS } from '@schema';
 import { fmt, loc, t } from '@i18n';
-import { useMap } from '@map/context';
+import { useDialogs } from '@map/dialogs';
+import { useReview } from '@map/review';
+import { edgeSentence, linkSentence, otherEnd, useMap, useNotices } from '@map/ui-kit';
 import { EdgeEditor } from './EdgeEditor';
 import { FieldValueView } from './FieldValueView';
-import { edgeSentence, linkSentence, otherEnd } from '@map/shared/links';
 
 export function LinkRow(props: { edge: GraphEdge; self: string; onRemoved: () => void }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model, focus } = useMap();
+  const { notify, reportError } = useNotices();
+  const review = useReview();
+  const dialogs = useDialogs();
   const [editing, setEditing] = createSignal(false);
   let editButton: HTMLButtonElement | undefined;
   const other = createMemo(() => model.node(otherEnd(props.edge, props.self)));
@@ -28,8 +31,8 @@ export function LinkRow(props: { edge: GraphEdge; self: string; onRemoved: () =>
     const [a, b] = EDGE_KIND_DEFS[e.kind].symmetric ? [props.self, otherEnd(e, props.self)] : [e.from, e.to];
     const sentence = linkSentence(e.kind, label(a), label(b));
     const result = model.actions.unlink(e.id);
-    if (!result.ok) return ui.reportError(result.error);
-    ui.notify(fmt(t().panel.linkRemoved, { sentence }));
+    if (!result.ok) return reportError(result.error);
+    notify(fmt(t().panel.linkRemoved, { sentence }));
     props.onRemoved();
   }
 
@@ -43,7 +46,7 @@ export function LinkRow(props: { edge: GraphEdge; self: string; onRemoved: () =>
   return (
     <li class="link-row">
       <div class="link-line">
-        <button type="button" class="link-target" onClick={() => other() && ui.focus(other()!.id)}>
+        <button type="button" class="link-target" onClick={() => other() && focus(other()!.id)}>
           {otherLabel()}
         </button>
         <Show when={other()}>{(o) => <span class="link-kind">{loc(NODE_KIND_DEFS[o().kind].label)}</span>}</Show>
@@ -59,7 +62,7 @@ export function LinkRow(props: { edge: GraphEdge; self: string; onRemoved: () =>
               class="icon-btn icon-btn-confirm"
               aria-label={fmt(t().panel.confirmLinkFor, { label: sentence() })}
               title={fmt(t().panel.confirmLinkFor, { label: sentence() })}
-              onClick={() => ui.confirm({ edge: props.edge.id })}
+              onClick={() => review.confirm({ edge: props.edge.id })}
             >
               ✓
             </button>
@@ -68,7 +71,7 @@ export function LinkRow(props: { edge: GraphEdge; self: string; onRemoved: () =>
               class="icon-btn icon-btn-danger"
               aria-label={fmt(t().panel.rejectLinkFor, { label: sentence() })}
               title={fmt(t().panel.rejectLinkFor, { label: sentence() })}
-              onClick={() => ui.askReject({ edge: props.edge.id })}
+              onClick={() => dialogs.askReject({ edge: props.edge.id })}
             >
               ⊘
             </button>

@@ -7,15 +7,13 @@ import { For, createSignal, createUniqueId, onMount, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { type FieldError, type GraphNode, NODE_KIND_DEFS, type UpdateNodeInput } from '@schema';
 import { fmt, lang, t } from '@i18n';
-import { FieldInput } from '@map/shared/FieldInput';
-import { useMap } from '@map/context';
-import { type Draft, draftsOf, labelDef, validateDraft, validateDrafts } from '@map/shared/drafts';
+import { type Draft, draftsOf, labelDef, shownFields, validateDraft, validateDrafts, valuesToDrop } from '@map/shared';
+import { FieldInput, focusFirstInvalid, useMap, useNotices } from '@map/ui-kit';
 import { EditorForm } from './EditorForm';
-import { shownFields, valuesToDrop } from '@map/shared/field-visibility';
-import { focusFirstInvalid } from '@map/shared/focus';
 
 export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
-  const ui = useMap();
+  const { model } = useMap();
+  const { notify, reportError } = useNotices();
   const formId = createUniqueId();
   let form!: HTMLFormElement;
   let firstInput: HTMLElement | undefined;
@@ -44,13 +42,13 @@ export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
     setErrors(found);
     if (Object.keys(found).length) return focusFirstInvalid(form);
     const values = {
-      ...valuesToDrop(start.kind, fields.role, start.fields, ui.model.maySeeContacts),
+      ...valuesToDrop(start.kind, fields.role, start.fields, model.maySeeContacts),
       ...changed.values,
     };
     if (Object.keys(values).length) input.fields = values;
     if (input.label === undefined && !input.fields) return props.onClose();
 
-    const result = ui.model.actions.updateNode(start.id, input);
+    const result = model.actions.updateNode(start.id, input);
     if (!result.ok) {
       const refused: Record<string, FieldError> = {};
       for (const [k, v] of Object.entries(result.error.fields)) refused[k === 'label' ? k : `f-${k}`] = v;
@@ -58,9 +56,9 @@ export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
         setErrors(refused);
         return focusFirstInvalid(form);
       }
-      return ui.reportError(result.error);
+      return reportError(result.error);
     }
-    if (result.value) ui.notify(t().panel.saved);
+    if (result.value) notify(t().panel.saved);
     props.onClose();
   }
 
@@ -83,7 +81,7 @@ export function NodeEditor(props: { node: GraphNode; onClose: () => void }) {
       />
       <For
         each={Object.entries(kindDef.fields).filter(([key]) =>
-          shownFields(start.kind, fields.role, ui.model.maySeeContacts).includes(key),
+          shownFields(start.kind, fields.role, model.maySeeContacts).includes(key),
         )}
       >
         {([key, def]) => (

@@ -2,8 +2,8 @@
 import { For, Show } from 'solid-js';
 import { type GraphNode, NODE_KIND_DEFS } from '@schema';
 import { fmt, loc, t } from '@i18n';
-import { useMap } from '@map/context';
-import { shownFields } from '@map/shared/field-visibility';
+import { shownFields } from '@map/shared';
+import { useMap } from '@map/ui-kit';
 import { FieldValueView } from './FieldValueView';
 
 export function NodeFields(props: { node: GraphNode }) {

@@ -8,15 +8,14 @@ import { For, Show, createEffect, createSignal, createUniqueId, on, onCleanup, o
 import { NODE_KIND_DEFS } from '@schema';
 import { loc, t } from '@i18n';
 import { type MentionCandidate, type MentionMenuState, createNoteEditor } from '@sync/note-editor';
-import { useMap } from '@map/context';
-import { fold } from '@map/shared/text-fold';
+import { fold } from '@map/shared';
+import { useMap } from '@map/ui-kit';
 import './note.css';
 
 const MAX_SUGGESTIONS = 8;
 
 export function NoteEditor(props: { id: string }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model, focus } = useMap();
   const [menu, setMenu] = createSignal<MentionMenuState | null>(null);
   const [active, setActive] = createSignal(0);
   const [, setTick] = createSignal(0);
@@ -52,7 +51,7 @@ export function NoteEditor(props: { id: string }) {
       findItems,
       lookup: (id) => model.store.nodes.get(id),
       onItemsChanged: (listener) => model.subscribe(() => listener()),
-      follow: (id) => ui.focus(id),
+      follow: (id) => focus(id),
       removedLabel: () => t().panel.mentionRemoved,
       menu: {
         open: (s) => {
@@ -173,16 +172,16 @@ export function NoteEditor(props: { id: string }) {
 
 /** Backlinks: every item whose note mentions this one. */
 function MentionedIn(props: { id: string }) {
-  const ui = useMap();
+  const { model, focus } = useMap();
   return (
-    <Show when={ui.model.mentionedIn(props.id).length}>
+    <Show when={model.mentionedIn(props.id).length}>
       <section class="mentioned-in" aria-label={t().panel.mentionedIn}>
         <h3>{t().panel.mentionedIn}</h3>
         <ul>
-          <For each={ui.model.mentionedIn(props.id)}>
+          <For each={model.mentionedIn(props.id)}>
             {(n) => (
               <li>
-                <button type="button" class="link-button" onClick={() => ui.focus(n.id)}>
+                <button type="button" class="link-button" onClick={() => focus(n.id)}>
                   {n.label}
                 </button>
               </li>

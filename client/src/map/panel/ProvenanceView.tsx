@@ -2,7 +2,7 @@
 import { Show } from 'solid-js';
 import type { Actor, Provenance } from '@schema';
 import { fmt, t } from '@i18n';
-import { formatMoment } from '@map/shared/format';
+import { formatMoment } from '@map/ui-kit';
 
 function line(by: Actor | undefined, at: number | undefined, withName: string, withoutName: string) {
   if (at === undefined) return undefined;

@@ -2,8 +2,7 @@
 import { For, Show } from 'solid-js';
 import { NODE_KIND_DEFS } from '@schema';
 import { fmt, loc, t } from '@i18n';
-import { useMap } from '@map/context';
-import { PANEL_HEADING_ID } from '@map/shared/focus';
+import { PANEL_HEADING_ID, useMap } from '@map/ui-kit';
 
 export function NothingSelected() {
   const { model } = useMap();
@@ -21,8 +20,8 @@ export function NothingSelected() {
 }
 
 export function ManySelected(props: { ids: string[] }) {
-  const ui = useMap();
-  const nodes = () => props.ids.map((id) => ui.model.node(id)).filter((n) => n !== undefined);
+  const { model, focus } = useMap();
+  const nodes = () => props.ids.map((id) => model.node(id)).filter((n) => n !== undefined);
   return (
     <div class="panel-many">
       <h2 id={PANEL_HEADING_ID} tabIndex={-1}>
@@ -32,7 +31,7 @@ export function ManySelected(props: { ids: string[] }) {
         <For each={nodes()}>
           {(node) => (
             <li>
-              <button type="button" class="link-target" onClick={() => ui.focus(node.id)}>
+              <button type="button" class="link-target" onClick={() => focus(node.id)}>
                 {node.label}
               </button>
               <span class="link-kind">{loc(NODE_KIND_DEFS[node.kind].label)}</span>

@@ -4,12 +4,12 @@
  */
 import { createMemo, createSignal } from 'solid-js';
 import { fmt, t } from '@i18n';
-import { useMap } from '@map/context';
-import { AlertConfirm } from '@map/dialogs/AlertConfirm';
+import { AlertConfirm } from '@map/dialogs';
+import { useMap, useNotices } from '@map/ui-kit';
 
 export function EraseConfirm(props: { id: string | null; onClose: () => void }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const { notify } = useNotices();
   const [busy, setBusy] = createSignal(false);
   const node = createMemo(() => (props.id ? model.node(props.id) : undefined));
 
@@ -17,14 +17,14 @@ export function EraseConfirm(props: { id: string | null; onClose: () => void }) 
     const n = node();
     if (!n) return props.onClose();
     if (model.status() !== 'online') {
-      ui.notify(t().privacy.eraseOffline, 'error');
+      notify(t().privacy.eraseOffline, 'error');
       return;
     }
     setBusy(true);
     const result = await model.erase(n.id);
     setBusy(false);
-    if (result.ok) ui.notify(t().privacy.erased);
-    else ui.notify(fmt(t().privacy.eraseFailed, { error: result.error }), 'error');
+    if (result.ok) notify(t().privacy.erased);
+    else notify(fmt(t().privacy.eraseFailed, { error: result.error }), 'error');
     props.onClose();
   }
 

@@ -1,18 +1,17 @@
-/** "Remove from this device": wipes this map's local copies and the invite, then leaves the map. */
+/** "Remove from this device": wipes this map's local copies and the invite, then leaves the map (onLeave). */
 import { createSignal } from 'solid-js';
 import { t } from '@i18n';
-import { navigate } from '../../app/App';
-import { useMap } from '@map/context';
-import { AlertConfirm } from '@map/dialogs/AlertConfirm';
+import { AlertConfirm } from '@map/dialogs';
+import { useMap } from '@map/ui-kit';
 
-export function RemoveFromDevice() {
+export function RemoveFromDevice(props: { onLeave: () => void }) {
   const { model } = useMap();
   const [open, setOpen] = createSignal(false);
 
   async function remove() {
     await model.removeFromDevice();
     setOpen(false);
-    navigate('/', true);
+    props.onLeave();
   }
 
   return (

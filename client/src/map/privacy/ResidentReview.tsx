@@ -2,11 +2,10 @@
 import { For, Show, createMemo } from 'solid-js';
 import { residentReview } from '@schema';
 import { t } from '@i18n';
-import { useMap } from '@map/context';
+import { useMap } from '@map/ui-kit';
 
 export function ResidentReview() {
-  const ui = useMap();
-  const { model } = ui;
+  const { model, focus } = useMap();
   const items = createMemo(() => (model.version(), residentReview(model.store, Date.now())));
   return (
     <section class="resident-review" aria-labelledby="resident-review-title">
@@ -16,7 +15,7 @@ export function ResidentReview() {
           <For each={items()}>
             {(r) => (
               <li>
-                <button type="button" class="link-button" onClick={() => ui.focus(r.node.id)}>
+                <button type="button" class="link-button" onClick={() => focus(r.node.id)}>
                   {r.node.label}
                 </button>{' '}
                 <span class="muted">

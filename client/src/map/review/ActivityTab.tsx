@@ -5,20 +5,17 @@
 import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { type ActivityEntry, EDGE_KIND_DEFS, NODE_KIND_DEFS, areaIndex, isEdgeKind } from '@schema';
 import { fmt, lang, loc, t } from '@i18n';
-import { AreaSelect } from '@map/shared/AreaSelect';
-import { useMap } from '@map/context';
-import { collator } from '@map/list/list-rows';
-import { formatMoment } from '@map/shared/format';
-import { linkSentence } from '@map/shared/links';
+import { collator } from '@map/shared';
+import { AreaSelect, formatMoment, linkSentence, useMap } from '@map/ui-kit';
 import { type ActivityFilter, NO_ACTIVITY_FILTER, edgeEnds, filterActivity, peopleIn } from './activity-filter';
 import { createActivityFeed } from './activity-feed';
 import { ChangesSinceControl } from './ChangesSinceControl';
+import { useReview } from './state';
 
 const PAGE = 200;
 
 export function ActivityTab() {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
   const id = createUniqueId();
   const feed = createActivityFeed(model);
   const [filter, setFilterSignal] = createSignal<ActivityFilter>(NO_ACTIVITY_FILTER);
@@ -121,16 +118,16 @@ export function ActivityTab() {
 
 /** One entry: when, who, what kind of change, to which item (a button to it while it exists). */
 function ActivityRow(props: { entry: ActivityEntry }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model, focus } = useMap();
+  const { knownLabel } = useReview();
   const e = () => props.entry;
   const r = () => t().review;
   const node = () => (e().target === 'node' ? model.node(e().id) : undefined);
   const edgeLabel = () => {
     const ends = edgeEnds(e().id);
     if (!ends || !isEdgeKind(ends.kind)) return undefined;
-    const from = ui.knownLabel(ends.from);
-    const to = ui.knownLabel(ends.to);
+    const from = knownLabel(ends.from);
+    const to = knownLabel(ends.to);
     return from !== undefined && to !== undefined ? linkSentence(ends.kind, from, to) : undefined;
   };
   const edgeExists = () => e().target === 'edge' && (model.version(), model.store.edges.has(e().id));
@@ -150,9 +147,9 @@ function ActivityRow(props: { entry: ActivityEntry }) {
     if (entry.target === 'map') return <span>{r().settingKeys[entry.id] ?? r().mapSettings}</span>;
     if (entry.target === 'node') {
       const n = node();
-      const gone = ui.knownLabel(entry.id);
+      const gone = knownLabel(entry.id);
       return n ? (
-        <button type="button" class="link-target" onClick={() => ui.focus(n.id)}>
+        <button type="button" class="link-target" onClick={() => focus(n.id)}>
           {n.label}
         </button>
       ) : (
@@ -164,7 +161,7 @@ function ActivityRow(props: { entry: ActivityEntry }) {
     const label = edgeLabel();
     const ends = edgeEnds(entry.id);
     return label && edgeExists() && ends ? (
-      <button type="button" class="link-target" onClick={() => ui.focus(ends.from)}>
+      <button type="button" class="link-target" onClick={() => focus(ends.from)}>
         {label}
       </button>
     ) : (

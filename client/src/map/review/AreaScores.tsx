@@ -2,16 +2,17 @@
 import { For, Show, createMemo } from 'solid-js';
 import { areaFreshness } from '@schema';
 import { fmt, lang, t } from '@i18n';
-import { useMap } from '@map/context';
-import { collator } from '@map/list/list-rows';
+import { collator } from '@map/shared';
+import { useMap } from '@map/ui-kit';
+import { useReview } from './state';
 
 export function AreaScores(props: { onPick: (areaId: string) => void }) {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const review = useReview();
   const scores = createMemo(() => {
     model.version();
     const coll = collator(lang());
-    return areaFreshness(model.store, model.freshnessMonths(), ui.now()).sort((a, b) =>
+    return areaFreshness(model.store, model.freshnessMonths(), review.now()).sort((a, b) =>
       coll.compare(a.area.label, b.area.label),
     );
   });

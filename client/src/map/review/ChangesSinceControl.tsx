@@ -6,8 +6,8 @@
 import { Show, createSignal, createUniqueId } from 'solid-js';
 import { ACTIVITY_PAGE } from '@schema';
 import { fmt, t } from '@i18n';
-import { useMap } from '@map/context';
-import { formatMoment } from '@map/shared/format';
+import { formatMoment, useMap } from '@map/ui-kit';
+import { useReview } from './state';
 
 /** yyyy-mm-dd of a moment, in local time (what a date input holds). */
 function dayOf(ms: number): string {
@@ -17,17 +17,17 @@ function dayOf(ms: number): string {
 }
 
 export function ChangesSinceControl() {
-  const ui = useMap();
-  const { model } = ui;
+  const { model } = useMap();
+  const review = useReview();
   const id = createUniqueId();
-  const [day, setDay] = createSignal(dayOf(ui.lastVisit ?? Date.now()));
+  const [day, setDay] = createSignal(dayOf(review.lastVisit ?? Date.now()));
   const count = () => {
-    const s = ui.changes.state();
+    const s = review.changes.state();
     return s ? [...s.nodes].filter((n) => model.node(n)).length : 0;
   };
   const showDay = () => {
     const at = new Date(`${day()}T00:00:00`).getTime();
-    if (Number.isFinite(at)) ui.changes.show(at);
+    if (Number.isFinite(at)) review.changes.show(at);
   };
 
   return (
@@ -46,18 +46,18 @@ export function ChangesSinceControl() {
           {t().review.sinceShow}
         </button>
       </div>
-      <Show when={ui.lastVisit} fallback={<p class="muted">{t().review.noLastVisit}</p>}>
+      <Show when={review.lastVisit} fallback={<p class="muted">{t().review.noLastVisit}</p>}>
         {(at) => (
-          <button type="button" class="btn btn-small" onClick={() => ui.changes.show(at())}>
+          <button type="button" class="btn btn-small" onClick={() => review.changes.show(at())}>
             {fmt(t().review.sinceLastVisitAt, { date: formatMoment(at()) })}
           </button>
         )}
       </Show>
-      <Show when={ui.changes.since()}>
+      <Show when={review.changes.since()}>
         {(since) => (
           <div class="since-active">
             <p role="status">
-              <Show when={ui.changes.state()} fallback={t().review.loading}>
+              <Show when={review.changes.state()} fallback={t().review.loading}>
                 {count() === 0
                   ? fmt(t().review.sinceNone, { date: formatMoment(since()) })
                   : fmt(count() === 1 ? t().review.sinceActive1 : t().review.sinceActiveN, {
@@ -66,13 +66,13 @@ export function ChangesSinceControl() {
                     })}
               </Show>
             </p>
-            <Show when={ui.changes.state()?.truncated}>
+            <Show when={review.changes.state()?.truncated}>
               <p class="muted">{fmt(t().review.truncated, { n: ACTIVITY_PAGE })}</p>
             </Show>
-            <Show when={ui.changes.failed()}>
+            <Show when={review.changes.failed()}>
               <p class="muted">{t().review.unreachable}</p>
             </Show>
-            <button type="button" class="btn btn-small" onClick={() => ui.changes.clear()}>
+            <button type="button" class="btn btn-small" onClick={() => review.changes.clear()}>
               {t().review.clearHighlight}
             </button>
           </div>

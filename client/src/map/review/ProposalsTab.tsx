@@ -6,9 +6,9 @@
 import { For, Show, createMemo } from 'solid-js';
 import { type GraphEdge, type GraphNode, NODE_KIND_DEFS } from '@schema';
 import { fmt, loc, t } from '@i18n';
-import { useMap } from '@map/context';
-import { formatDate } from '@map/shared/format';
-import { edgeSentence } from '@map/shared/links';
+import { useDialogs } from '@map/dialogs';
+import { edgeSentence, formatDate, useMap } from '@map/ui-kit';
+import { useReview } from './state';
 
 type Item = { target: 'node'; item: GraphNode } | { target: 'edge'; item: GraphEdge };
 
@@ -24,8 +24,7 @@ export function ProposalsTab() {
 }
 
 function useItems() {
-  const ui = useMap();
-  const { model } = ui;
+  const { model, focus } = useMap();
   const label = (x: Item) => {
     if (x.target === 'node') return x.item.label;
     return edgeSentence(x.item, (id) => model.node(id)?.label);
@@ -36,11 +35,13 @@ function useItems() {
     for (const e of model.edges()) if (keep({ target: 'edge', item: e })) out.push({ target: 'edge', item: e });
     return out.sort(byCreation);
   };
-  return { ui, model, label, all };
+  return { model, focus, label, all };
 }
 
 function OpenProposals() {
-  const { ui, model, label, all } = useItems();
+  const { model, focus, label, all } = useItems();
+  const review = useReview();
+  const dialogs = useDialogs();
   const open = createMemo(() => all((x) => x.item.provenance.status === 'proposed'));
   const nodes = () => open().filter((x) => x.target === 'node');
   const edges = () => open().filter((x) => x.target === 'edge');
@@ -55,7 +56,7 @@ function OpenProposals() {
             type="button"
             class="link-target"
             aria-label={fmt(t().review.showItem, { label: label(props.x) })}
-            onClick={() => ui.focus(focusId())}
+            onClick={() => focus(focusId())}
           >
             {label(props.x)}
           </button>
@@ -74,7 +75,7 @@ function OpenProposals() {
               type="button"
               class="btn btn-small btn-primary"
               aria-label={fmt(t().review.confirmFor, { label: label(props.x) })}
-              onClick={() => ui.confirm(ref())}
+              onClick={() => review.confirm(ref())}
             >
               {t().panel.confirmProposal}
             </button>
@@ -82,7 +83,7 @@ function OpenProposals() {
               type="button"
               class="btn btn-small btn-danger-outline"
               aria-label={fmt(t().review.rejectFor, { label: label(props.x) })}
-              onClick={() => ui.askReject(ref())}
+              onClick={() => dialogs.askReject(ref())}
             >
               {t().panel.rejectProposal}
             </button>
@@ -113,10 +114,11 @@ function OpenProposals() {
 }
 
 function MyProposals() {
-  const { ui, model, label, all } = useItems();
+  const { model, focus, label, all } = useItems();
+  const review = useReview();
   const me = model.session.actor.id;
   const mine = createMemo(() => all((x) => x.item.provenance.createdBy?.id === me).reverse());
-  const rejected = () => ui.outcomes().filter((o) => o.result === 'rejected');
+  const rejected = () => review.outcomes().filter((o) => o.result === 'rejected');
   return (
     <div class="review-proposals">
       <h3>{t().review.myProposals}</h3>
@@ -132,7 +134,7 @@ function MyProposals() {
                     <button
                       type="button"
                       class="link-target"
-                      onClick={() => ui.focus(x.target === 'node' ? x.item.id : (x.item as GraphEdge).from)}
+                      onClick={() => focus(x.target === 'node' ? x.item.id : (x.item as GraphEdge).from)}
                     >
                       {label(x)}
                     </button>

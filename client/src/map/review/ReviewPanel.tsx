@@ -6,16 +6,18 @@
 // Named parts, not the `Tabs` object (see panel/Modal.tsx).
 import * as Tabs from '@kobalte/core/tabs';
 import { Show } from 'solid-js';
-import { ResidentReview } from '@map/privacy/ResidentReview';
+import { ResidentReview } from '@map/privacy';
 import { t } from '@i18n';
-import { type ReviewTab, useMap } from '@map/context';
+import { useMap } from '@map/ui-kit';
+import { type ReviewTab, useReview } from './state';
 import { ActivityTab } from './ActivityTab';
 import { ProposalsTab } from './ProposalsTab';
 import { StaleTab } from './StaleTab';
 import './review.css';
 
 export function ReviewPanel() {
-  const ui = useMap();
+  const { model } = useMap();
+  const review = useReview();
   return (
     <section class="review-panel" aria-label={t().review.title}>
       <header class="review-head">
@@ -25,12 +27,12 @@ export function ReviewPanel() {
           class="icon-btn"
           aria-label={t().review.close}
           title={t().review.close}
-          onClick={() => ui.closeReview()}
+          onClick={() => review.closePanel()}
         >
           ×
         </button>
       </header>
-      <Tabs.Root class="review-tabs" value={ui.reviewTab()} onChange={(v) => ui.openReview(v as ReviewTab)}>
+      <Tabs.Root class="review-tabs" value={review.tab()} onChange={(v) => review.openPanel(v as ReviewTab)}>
         <Tabs.List class="review-tab-list">
           <Tabs.Trigger class="review-tab" value="stale">
             {t().review.tabs.stale}
@@ -44,7 +46,7 @@ export function ReviewPanel() {
         </Tabs.List>
         <Tabs.Content class="review-tab-panel" value="stale">
           <StaleTab />
-          <Show when={ui.model.rules.mayConfirm}>
+          <Show when={model.rules.mayConfirm}>
             <ResidentReview />
           </Show>
         </Tabs.Content>

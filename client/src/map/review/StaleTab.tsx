@@ -6,19 +6,17 @@
 import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { NODE_KIND_DEFS, reviewQueue } from '@schema';
 import { fmt, lang, loc, t } from '@i18n';
-import { AreaSelect } from '@map/shared/AreaSelect';
-import { useMap } from '@map/context';
-import { collator } from '@map/list/list-rows';
-import { formatDate } from '@map/shared/format';
-import { monthsText } from '@map/shared/months';
+import { collator } from '@map/shared';
+import { AreaSelect, formatDate, monthsText, useMap } from '@map/ui-kit';
 import { AreaScores } from './AreaScores';
+import { useReview } from './state';
 
 /** Rows shown at first; more on request (a big map can have thousands of stale items). */
 const PAGE = 100;
 
 export function StaleTab() {
-  const ui = useMap();
-  const { model } = ui;
+  const { model, focus } = useMap();
+  const review = useReview();
   const id = createUniqueId();
   const [area, setArea] = createSignal<string | null>(null);
   const [organisation, setOrganisation] = createSignal<string | null>(null);
@@ -36,7 +34,7 @@ export function StaleTab() {
     const a = area();
     const o = organisation();
     // A filter on an item deleted meanwhile is dropped rather than showing nothing.
-    return reviewQueue(model.store, model.freshnessMonths(), ui.now(), {
+    return reviewQueue(model.store, model.freshnessMonths(), review.now(), {
       area: a && model.node(a) ? a : undefined,
       organisation: o && model.node(o) ? o : undefined,
     });
@@ -101,7 +99,7 @@ export function StaleTab() {
                     type="button"
                     class="link-target"
                     aria-label={fmt(t().review.showItem, { label: item.node.label })}
-                    onClick={() => ui.focus(item.node.id)}
+                    onClick={() => focus(item.node.id)}
                   >
                     {item.node.label}
                   </button>
@@ -122,7 +120,7 @@ export function StaleTab() {
                     type="button"
                     class="btn btn-small"
                     aria-label={fmt(t().review.stillCorrectFor, { label: item.node.label })}
-                    onClick={() => ui.stillCorrect(item.node.id)}
+                    onClick={() => review.stillCorrect(item.node.id)}
                   >
                     {t().panel.stillCorrect}
                   </button>

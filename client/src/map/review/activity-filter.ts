@@ -3,7 +3,7 @@
  * and area, the people in the feed, which items changed, and merging fetched pages.
  */
 import type { ActivityEntry, GraphNode } from '@schema';
-import { fold, foldedWords } from '@map/shared/text-fold';
+import { fold, foldedWords } from '@map/shared';
 
 export interface ActivityFilter {
   /** Only this person's changes. */

@@ -5,7 +5,7 @@
 import { type Accessor, createSignal, onCleanup } from 'solid-js';
 import { fmt, t } from '@i18n';
 import type { MapModel } from '@sync/map-model';
-import { edgeSentence } from '@map/shared/links';
+import { edgeSentence } from '@map/ui-kit';
 import { type Outcome, OutcomeTracker } from './proposal-outcomes';
 
 /** Decisions on this person's proposals, newest first (empty for other roles). */

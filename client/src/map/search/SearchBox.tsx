@@ -1,39 +1,24 @@
 /**
  * Search the whole map and jump to an item: an ARIA combobox (list autocomplete with
  * the first result highlighted) over a listbox of at most ten results. Arrows move,
- * Enter jumps (ui.focus), Escape closes and then clears. Hand-rolled rather than
+ * Enter jumps (focus), Escape closes and then clears. Hand-rolled rather than
  * Kobalte's Combobox: this box picks nothing as its value, it navigates.
  *
- * The index (search-index.ts) is built when the box first gets the focus, then follows
- * the store's change events; a map that is never searched costs nothing.
+ * The query, its results and the index are the search state (state.ts).
  */
-import { For, Show, createEffect, createMemo, createSignal, createUniqueId, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createSignal, createUniqueId } from 'solid-js';
 import type { GraphNode } from '@schema';
 import { fmt, lang, t } from '@i18n';
-import { useMap } from '@map/context';
-import { detailOf, kindLabel } from '@map/list/list-rows';
-import { SearchIndex } from './search-index';
+import { useFilters } from '@map/filters';
+import { detailOf, kindLabel } from '@map/shared';
+import { useMap } from '@map/ui-kit';
+import { useSearch } from './state';
 import '@map/list/list.css';
 
-const MAX_RESULTS = 10;
-
 export function SearchBox() {
-  const ui = useMap();
-  const { model } = ui;
-  const index = new SearchIndex();
-  let built = false;
-  const [indexVersion, setIndexVersion] = createSignal(0);
-  onCleanup(
-    model.subscribe((change) => {
-      if (!built) return;
-      index.apply(change);
-      // Note text is part of search: re-read the notes that changed.
-      for (const id of change.notes) index.setNoteText(id, model.noteText(id));
-      setIndexVersion((v) => v + 1);
-    }),
-  );
-
-  const [query, setQuery] = createSignal('');
+  const { focus } = useMap();
+  const { visible } = useFilters();
+  const { query, setQuery, results, prepare } = useSearch();
   const [open, setOpen] = createSignal(false);
   const [active, setActive] = createSignal(0);
   const id = createUniqueId();
@@ -41,24 +26,6 @@ export function SearchBox() {
   const optionId = (i: number) => `search-option-${id}-${i}`;
   let listEl!: HTMLUListElement;
 
-  // Built when the box gets the focus, so the first keystroke doesn't wait for it.
-  const ensureBuilt = () => {
-    if (built) return;
-    for (const id of model.store.nodes.keys()) index.setNoteText(id, model.noteText(id));
-    index.addAll(model.store.nodes.values());
-    built = true;
-  };
-
-  const results = createMemo<GraphNode[]>(() => {
-    indexVersion();
-    const q = query();
-    if (q.trim() === '') return [];
-    ensureBuilt();
-    return index
-      .search(q, MAX_RESULTS)
-      .map((hit) => model.store.nodes.get(hit.id))
-      .filter((n): n is GraphNode => n !== undefined);
-  });
   const expanded = () => open() && query().trim() !== '';
   const activeIndex = () => Math.min(active(), results().length - 1);
 
@@ -69,7 +36,7 @@ export function SearchBox() {
 
   const choose = (node: GraphNode | undefined) => {
     if (!node) return;
-    ui.focus(node.id);
+    focus(node.id);
     setOpen(false);
   };
 
@@ -137,7 +104,7 @@ export function SearchBox() {
             setOpen(true);
           }}
           onKeyDown={onKeyDown}
-          onFocus={ensureBuilt}
+          onFocus={prepare}
           onBlur={() => setOpen(false)}
         />
         <div class="search-popup" hidden={!expanded()}>
@@ -157,7 +124,7 @@ export function SearchBox() {
                   <span class="search-option-label">{node.label}</span>
                   <span class="search-option-meta">
                     {[kindLabel(node, lang()), detailOf(node, lang())].filter(Boolean).join(' · ')}
-                    <Show when={ui.visible() && !ui.visible()!.has(node.id)}>
+                    <Show when={visible() && !visible()!.has(node.id)}>
                       {' · '}
                       <em>{t().list.outsideFilters}</em>
                     </Show>

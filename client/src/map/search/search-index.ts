@@ -11,7 +11,7 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { type GraphNode, NODE_KIND_DEFS } from '@schema';
-import { fold, words } from '@map/shared/text-fold';
+import { fold, words } from '@map/shared';
 
 interface IndexedItem {
   id: string;

@@ -6,7 +6,7 @@
 import { For, Match, Show, Switch, createUniqueId } from 'solid-js';
 import { type FieldDef, type FieldError, fieldErrorMessage } from '@schema';
 import { lang, loc, t } from '@i18n';
-import type { Draft } from './drafts';
+import type { Draft } from '@map/shared';
 
 export interface FieldInputProps {
   def: FieldDef;

@@ -1,10 +1,10 @@
 /** A select of the map's areas as a tree (sub-areas indented), with "all areas" first. */
 import { Index, createMemo } from 'solid-js';
 import { lang } from '@i18n';
-import { useMap } from '@map/context';
-import { areaTree, sameOptions } from '@map/filters/filtering';
-import { collator } from '@map/list/list-rows';
+import { areaTree, collator, sameOptions } from '@map/shared';
+import { useMap } from './map-context';
 
+// Indents sub-areas in the select (option text can't be styled); not read aloud.
 const INDENT = '\u00a0\u00a0\u00a0';
 
 export function AreaSelect(props: {

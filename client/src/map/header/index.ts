@@ -1,0 +1,6 @@
+/** Above the map: the header, the toolbar, the notices, and the page's keyboard shortcuts. */
+export { Header, type HeaderProps } from './Header';
+export { Notices } from './Notices';
+export { type ShortcutTargets, useShortcuts } from './shortcuts';
+export { StartAgainNotice } from './StartAgainNotice';
+export { Toolbar } from './Toolbar';
