@@ -5,7 +5,7 @@
  */
 import { isRole, isValidMapId, protectedRoom } from '../schema/index.js';
 import { createInvite, inviteUrl } from './auth.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, inviteBase } from './config.js';
 import { createMap, exportJson, loadDoc } from './maps.js';
 import { openSqliteStorage } from './sqlite-storage.js';
 import type { Storage } from './storage.js';
@@ -22,7 +22,8 @@ const HELP = `Usage: npm run admin -- <command>
   compact [mapId]                      merge each map's stored updates into one, then scrub the files
   help                                 this text
 
-Environment: DATA_DIR (default ./data), PUBLIC_URL (base of invite links, default http://localhost:PORT).`;
+Environment: DATA_DIR (default ./data), PUBLIC_URL (base of invite links; default: where
+the server on DATA_DIR last ran, or http://localhost:PORT).`;
 
 export class UsageError extends Error {}
 
@@ -144,7 +145,7 @@ function main(): void {
   const cfg = configFromEnv();
   const storage = openSqliteStorage(cfg.dataDir);
   try {
-    console.log(runAdmin(process.argv.slice(2), storage, cfg.publicUrl ?? `http://localhost:${cfg.port}`));
+    console.log(runAdmin(process.argv.slice(2), storage, inviteBase(cfg)));
   } catch (err) {
     console.error(`error: ${(err as Error).message}`);
     process.exitCode = 2;

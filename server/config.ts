@@ -1,4 +1,5 @@
 /** Server configuration from the environment, with sane defaults. */
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface ServerConfig {
@@ -44,4 +45,28 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     awarenessPerSecond: int(env, 'AWARENESS_PER_SECOND', 20),
     seedDemo: env.SEED_DEMO !== '0',
   };
+}
+
+/** Where the running server records the base of its links, beside its database. */
+const SERVER_URL_FILE = 'server-url';
+
+/** Records the base URL the server runs at, so the admin CLI prints links that work. */
+export function recordServerUrl(dataDir: string, url: string): void {
+  fs.writeFileSync(path.join(dataDir, SERVER_URL_FILE), url + '\n');
+}
+
+/**
+ * The base of invite links the admin CLI prints: PUBLIC_URL; else PORT, if given; else
+ * where the server on this data directory last ran; else the default port.
+ */
+export function inviteBase(cfg: ServerConfig, env: NodeJS.ProcessEnv = process.env): string {
+  if (cfg.publicUrl) return cfg.publicUrl;
+  if (env.PORT) return `http://localhost:${cfg.port}`;
+  try {
+    const recorded = fs.readFileSync(path.join(cfg.dataDir, SERVER_URL_FILE), 'utf8').trim();
+    if (/^https?:\/\/\S+$/.test(recorded)) return recorded;
+  } catch {
+    // no server has run on this data directory yet
+  }
+  return `http://localhost:${cfg.port}`;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createInvite, inviteUrl, authorize } from './auth.js';
 import { startApp } from './app.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, recordServerUrl } from './config.js';
 import { DEMO_MAP_ID, createDemoMap } from './demo.js';
 import { log } from './log.js';
 import { openSqliteStorage } from './sqlite-storage.js';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
 
   const app = await startApp(cfg, storage);
   const base = cfg.publicUrl ?? app.url;
+  recordServerUrl(cfg.dataDir, base);
   console.log(`\nBuurtweb is running at ${base}  (health: ${base}/health)`);
   if (fs.existsSync(tokenFile)) {
     const token = fs.readFileSync(tokenFile, 'utf8').trim();

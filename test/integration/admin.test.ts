@@ -14,6 +14,7 @@ import {
 } from '../../schema/index.js';
 import { UsageError, runAdmin } from '../../server/admin.js';
 import { authorize } from '../../server/auth.js';
+import { recordServerUrl } from '../../server/config.js';
 import { createMap, loadDoc } from '../../server/maps.js';
 import { openSqliteStorage } from '../../server/sqlite-storage.js';
 import type { Storage } from '../../server/storage.js';
@@ -298,6 +299,23 @@ describe('admin CLI', () => {
     }
     expect(() => admin('frobnicate')).toThrow(UsageError);
     expect(() => admin('frobnicate')).toThrow(/unknown command "frobnicate"/);
+  });
+
+  it('prints invite links for the port the server on its data directory runs at', async () => {
+    const dir = tempDataDir();
+    try {
+      await run(['create-map', 'wijk', 'Wijk'], { DATA_DIR: dir });
+      const before = await run(['invite', 'wijk', 'editor', '--name', 'Fenna'], { DATA_DIR: dir, PORT: '' });
+      expect(before.stdout).toContain('http://localhost:1234/join/wijk#token=');
+      recordServerUrl(dir, 'http://localhost:4321');
+      const after = await run(['invite', 'wijk', 'editor', '--name', 'Fenna'], { DATA_DIR: dir, PORT: '' });
+      expect(after.stdout).toContain('http://localhost:4321/join/wijk#token=');
+      // PUBLIC_URL, when set, wins.
+      const pub = await run(['invite', 'wijk', 'viewer'], { DATA_DIR: dir, PUBLIC_URL: 'https://kaart.example.org' });
+      expect(pub.stdout).toContain('https://kaart.example.org/join/wijk#token=');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs as a process: exit code 2 and a message on error, 0 on success', async () => {
