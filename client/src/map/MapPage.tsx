@@ -30,6 +30,7 @@ import { ItemPanel } from '@map/panel';
 import { ReviewPanel, ReviewProvider, createReviewState, recordVisit } from '@map/review';
 import { SearchBox, SearchProvider, createSearchState } from '@map/search';
 import { MapProvider, NoticesProvider, createMapCore, createNotices } from '@map/ui-kit';
+import './map.css';
 
 type Opened = { ok: true; session: SessionInfo; token: string } | { ok: false; reason: 'invalid' | 'unreachable' };
 

@@ -10,6 +10,7 @@ import * as AlertDialog from '@kobalte/core/alert-dialog';
 import { Show } from 'solid-js';
 import { t } from '@i18n';
 import { panelHeading } from '@map/ui-kit';
+import './dialogs.css';
 
 export interface AlertConfirmProps {
   open: boolean;

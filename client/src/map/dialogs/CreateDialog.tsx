@@ -20,7 +20,7 @@ import {
 } from '@map/ui-kit';
 import { Modal, ModalHeader } from './Modal';
 import { useDialogs } from './state';
-import '@map/panel/panel.css';
+import './dialogs.css';
 
 export function CreateDialog() {
   const { model } = useMap();

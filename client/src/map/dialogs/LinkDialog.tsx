@@ -21,7 +21,7 @@ import {
 import { Modal, ModalHeader } from './Modal';
 import { useDialogs } from './state';
 import { type Target, TargetPicker } from './TargetPicker';
-import '@map/panel/panel.css';
+import './dialogs.css';
 
 export function LinkDialog() {
   const { model } = useMap();

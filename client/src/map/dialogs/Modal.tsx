@@ -8,6 +8,7 @@
 import * as Dialog from '@kobalte/core/dialog';
 import type { JSX } from 'solid-js';
 import { t } from '@i18n';
+import './dialogs.css';
 
 export interface ModalProps {
   open: boolean;

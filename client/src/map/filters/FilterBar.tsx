@@ -13,7 +13,7 @@ import { collator, sameOptions } from '@map/shared';
 import { AreaSelect, useMap } from '@map/ui-kit';
 import { NO_FILTERS, type StatusFilter, filtersActive } from './filtering';
 import { useFilters } from './state';
-import '@map/list/list.css';
+import './filters.css';
 
 export function FilterBar(props: { children?: JSX.Element }) {
   const { model } = useMap();

@@ -7,6 +7,7 @@ import { fmt, t } from '@i18n';
 import { useDialogs } from '@map/dialogs';
 import { RemoveFromDevice } from '@map/privacy';
 import { useMap } from '@map/ui-kit';
+import './header.css';
 
 export interface HeaderProps {
   /** Leaves the map page (after "remove from this device"). */

@@ -2,6 +2,7 @@
 import { For } from 'solid-js';
 import { t } from '@i18n';
 import { useNotices } from '@map/ui-kit';
+import './header.css';
 
 export function Notices() {
   const { notices } = useNotices();

@@ -5,6 +5,7 @@
  */
 import { t } from '@i18n';
 import type { RoleRules } from '@sync/role-rules';
+import './header.css';
 
 export function StartAgainNotice(props: { rules: RoleRules; reason: string; onClose: () => void }) {
   /** What this device may not do, which is the likely reason the server refused. */

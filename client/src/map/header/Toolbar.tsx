@@ -9,6 +9,7 @@ import { useCanvas } from '@map/canvas';
 import { useDialogs } from '@map/dialogs';
 import { useReview } from '@map/review';
 import { formatMoment, useMap } from '@map/ui-kit';
+import './header.css';
 
 export function Toolbar() {
   const { model } = useMap();

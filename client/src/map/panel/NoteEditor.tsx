@@ -10,6 +10,8 @@ import { loc, t } from '@i18n';
 import { type MentionCandidate, type MentionMenuState, createNoteEditor } from '@sync/note-editor';
 import { fold } from '@map/shared';
 import { useMap } from '@map/ui-kit';
+// After the panel's styles: a note's headings override the panel's.
+import './panel.css';
 import './note.css';
 
 const MAX_SUGGESTIONS = 8;

@@ -13,7 +13,7 @@ import { useFilters } from '@map/filters';
 import { detailOf, kindLabel } from '@map/shared';
 import { useMap } from '@map/ui-kit';
 import { useSearch } from './state';
-import '@map/list/list.css';
+import './search.css';
 
 export function SearchBox() {
   const { focus } = useMap();

@@ -3,6 +3,9 @@
  * map page provides), the field input and the area select, and dates, numbers and link
  * sentences in the interface language.
  */
+// The kit's styles (hidden text, buttons, fields, captions) come with it.
+import './ui-kit.css';
+
 export { AreaSelect } from './AreaSelect';
 export { type FeatureContext, featureContext } from './feature-context';
 export { FieldInput, type FieldInputProps } from './FieldInput';
