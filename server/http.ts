@@ -106,7 +106,8 @@ function intParam(url: URL, name: string): number | undefined {
 
 /**
  * The map's activity feed, newest first, for anyone with a valid token of the map:
- * `?after=<seq>` for what came after an entry, `?since=<ms>` for "what changed since…".
+ * `?after=<seq>` for what came after an entry, `?before=<seq>` for the page before one (paging
+ * back past the newest), `?since=<ms>` for "what changed since…".
  */
 function activity(
   req: http.IncomingMessage,
@@ -119,11 +120,13 @@ function activity(
   const mapId = url.searchParams.get('map') ?? '';
   const r = authorize(dir, mapId, bearer(req));
   if (!r.ok) return json(res, r.status, { error: r.reason });
-  const opts: { after?: number; since?: number; limit?: number } = {};
+  const opts: { after?: number; before?: number; since?: number; limit?: number } = {};
   const after = intParam(url, 'after');
+  const before = intParam(url, 'before');
   const since = intParam(url, 'since');
   const limit = intParam(url, 'limit');
   if (after !== undefined) opts.after = after;
+  if (before !== undefined) opts.before = before;
   if (since !== undefined) opts.since = since;
   if (limit !== undefined) opts.limit = limit;
   json(res, 200, { entries: log.listActivity(mapId, opts) });

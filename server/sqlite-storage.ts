@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS activity (
   fields TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS activity_by_map ON activity(map_id, seq);
+CREATE INDEX IF NOT EXISTS activity_by_item ON activity(map_id, item_id, seq);
 CREATE TABLE IF NOT EXISTS erasures (
   map_id TEXT NOT NULL,
   node_id TEXT NOT NULL,
@@ -77,6 +78,8 @@ function toInvite(r: InviteRow): InviteRecord {
 interface ActivityRow {
   seq: number;
   at: number;
+  firstAt: number | null;
+  count: number;
   inviteId: string | null;
   name: string | null;
   target: string;
@@ -86,6 +89,18 @@ interface ActivityRow {
 }
 
 export const DB_FILE = 'buurtweb.sqlite';
+
+/** Repeats of one change (same person, item, kind of change and fields) within this window are one entry. */
+export const ACTIVITY_COALESCE_MS = 10 * 60 * 1000;
+/** The changes that coalesce: edits, not creations, confirmations or deletions. */
+const COALESCED: ReadonlySet<string> = new Set(['updated', 'note', 'settings']);
+
+/** Columns added after the first release, added to older databases on open. */
+function upgrade(db: Database.Database): void {
+  const columns = new Set((db.pragma('table_info(activity)') as { name: string }[]).map((c) => c.name));
+  if (!columns.has('count')) db.exec('ALTER TABLE activity ADD COLUMN count INTEGER NOT NULL DEFAULT 1');
+  if (!columns.has('first_at')) db.exec('ALTER TABLE activity ADD COLUMN first_at INTEGER');
+}
 
 /**
  * Opens (creating if needed) the database in `dataDir`. `synchronous=NORMAL` in WAL mode
@@ -104,6 +119,7 @@ export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } 
     // from free pages of the database file.
     db.pragma('secure_delete = ON');
     db.exec(SCHEMA);
+    upgrade(db);
   }
 
   const q = {
@@ -125,12 +141,20 @@ export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } 
     addErasure: db.prepare('INSERT OR IGNORE INTO erasures (map_id, node_id, at, invite_id) VALUES (?, ?, ?, ?)'),
     erasures: db.prepare('SELECT node_id AS id FROM erasures WHERE map_id = ?'),
     addActivity: db.prepare(
-      'INSERT INTO activity (map_id, at, invite_id, target, item_id, change, fields) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO activity (map_id, at, invite_id, target, item_id, change, fields, first_at, count)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    lastLike: db.prepare(
+      `SELECT seq, at, first_at AS firstAt, count FROM activity
+       WHERE map_id = ? AND item_id = ? AND target = ? AND change = ? AND fields = ? AND invite_id IS ?
+       ORDER BY seq DESC LIMIT 1`,
+    ),
+    dropActivity: db.prepare('DELETE FROM activity WHERE seq = ?'),
     activity: db.prepare(
-      `SELECT a.seq, a.at, a.invite_id AS inviteId, i.name AS name, a.target, a.item_id AS id, a.change, a.fields
+      `SELECT a.seq, a.at, a.first_at AS firstAt, a.count, a.invite_id AS inviteId, i.name AS name, a.target,
+              a.item_id AS id, a.change, a.fields
        FROM activity a LEFT JOIN invites i ON i.id = a.invite_id
-       WHERE a.map_id = ? AND a.seq > ? AND a.at >= ? ORDER BY a.seq DESC LIMIT ?`,
+       WHERE a.map_id = ? AND a.seq > ? AND a.seq < ? AND a.at >= ? ORDER BY a.seq DESC LIMIT ?`,
     ),
   };
   const appendWithActivity = db.transaction(
@@ -140,7 +164,27 @@ export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } 
         q.append.run(mapId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), inviteId, now).lastInsertRowid,
       );
       for (const a of activity) {
-        q.addActivity.run(mapId, now, inviteId, a.target, a.id, a.change, JSON.stringify(a.fields));
+        const fields = JSON.stringify(a.fields);
+        // The same person changing the same thing of the same item again within a short
+        // while (typing in a note, adjusting a field), whatever others did meanwhile, is
+        // one entry with a count: it moves to the top (a new seq, so `after` sees it) and
+        // keeps when the run began.
+        const last = COALESCED.has(a.change)
+          ? (q.lastLike.get(mapId, a.id, a.target, a.change, fields, inviteId) as ActivityRow | undefined)
+          : undefined;
+        const same = last !== undefined && now - last.at <= ACTIVITY_COALESCE_MS;
+        if (same) q.dropActivity.run(last.seq);
+        q.addActivity.run(
+          mapId,
+          now,
+          inviteId,
+          a.target,
+          a.id,
+          a.change,
+          fields,
+          same ? (last.firstAt ?? last.at) : now,
+          same ? last.count + 1 : 1,
+        );
       }
       return seq;
     },
@@ -181,12 +225,15 @@ export function openSqliteStorage(dataDir: string, opts: { readonly?: boolean } 
       const rows = q.activity.all(
         mapId,
         opts.after ?? 0,
+        opts.before ?? Number.MAX_SAFE_INTEGER,
         opts.since ?? 0,
         Math.min(opts.limit ?? ACTIVITY_PAGE, ACTIVITY_PAGE),
       ) as ActivityRow[];
       return rows.map((r): ActivityEntry => ({
         seq: r.seq,
         at: r.at,
+        firstAt: r.firstAt ?? r.at,
+        count: r.count,
         actor: r.inviteId ? { id: r.inviteId, name: r.name ?? '?' } : null,
         target: r.target as ActivityEntry['target'],
         id: r.id,

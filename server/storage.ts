@@ -48,8 +48,11 @@ export interface UpdateLog {
    * before returning; throws if the disk refuses.
    */
   appendUpdate(mapId: string, data: Uint8Array, inviteId: string | null, activity?: ActivityRecord[]): number;
-  /** The activity feed, newest first: entries after `after` (a seq) or since `since` (ms). */
-  listActivity(mapId: string, opts?: { after?: number; since?: number; limit?: number }): ActivityEntry[];
+  /** The activity feed, newest first: entries after `after` or before `before` (seqs), since `since` (ms). */
+  listActivity(
+    mapId: string,
+    opts?: { after?: number; before?: number; since?: number; limit?: number },
+  ): ActivityEntry[];
   loadUpdates(mapId: string): StoredUpdate[];
   countUpdates(mapId: string): number;
   /** Replaces every update up to `uptoSeq` by one merged update, atomically. */

@@ -86,6 +86,33 @@ describe('activity feed', () => {
     expect(await feed(viewer.token, `&since=${Date.now() + 60_000}`)).toEqual([]);
   });
 
+  it('counts repeats of one change as one entry, and pages back past the newest', async () => {
+    server = await startTestServer();
+    const editor = await join('editor', 'Esther (buurtteam)');
+    const other = await join('editor', 'Fenna (makelaar)');
+    const theme = createNode(editor.doc, { kind: 'theme', label: 'Schulden' }, editor.ctx);
+    // Typing in a note: a change per keystroke or two, interleaved with a colleague's.
+    for (let i = 1; i <= 12; i++) {
+      setNoteText(editor.doc, theme, 'Veel vragen bij het spreekuur'.slice(0, i * 2), editor.ctx);
+      if (i === 6) updateNode(other.doc, theme, { label: 'Schulden en post' }, other.ctx);
+      await sleep(20);
+    }
+    await waitFor(() => nodesMap(other.doc).get(theme)?.get('label') === 'Schulden en post', 'the rename');
+    await sleep(200);
+    const entries = await feed(editor.token);
+    const notes = entries.filter((e) => e.change === 'note');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ count: 12, actor: editor.ctx.actor, id: theme });
+    expect(notes[0]!.firstAt).toBeLessThan(notes[0]!.at);
+    // The repeat moved to the top: it is newer than the rename made in the middle of it.
+    expect(entries[0]!.change).toBe('note');
+    expect(entries.find((e) => e.change === 'updated')).toMatchObject({ count: 1, actor: other.ctx.actor });
+    // Paging back: the page before an entry holds exactly the older ones.
+    const [newest, ...older] = entries;
+    expect((await feed(editor.token, `&before=${newest!.seq}`)).map((e) => e.seq)).toEqual(older.map((e) => e.seq));
+    expect(await feed(editor.token, `&before=${entries.at(-1)!.seq}`)).toEqual([]);
+  });
+
   it('refuses the feed without a valid token of the map', async () => {
     server = await startTestServer();
     const other = server.invite('ander', 'editor');

@@ -51,6 +51,8 @@ let seq = 0;
 const entry = (e: Partial<ActivityEntry> & Pick<ActivityEntry, 'id'>): ActivityEntry => ({
   seq: ++seq,
   at: 1000 + seq,
+  firstAt: 1000 + seq,
+  count: 1,
   actor: esther,
   target: 'node',
   change: 'updated',
