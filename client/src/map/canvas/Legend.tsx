@@ -7,7 +7,7 @@ import { For, Show, createSignal } from 'solid-js';
 import { EDGE_KINDS, EDGE_KIND_DEFS, type EdgeKind, NODE_KINDS, NODE_KIND_DEFS, type NodeKind } from '@schema';
 import { loc, t } from '@i18n';
 import { EDGE_LOOK, NODE_LOOK, iconUri } from './kind-style';
-import { CHANGED, STALE } from './style';
+import { DEFAULTS as STYLE } from './style';
 import { shapePoints, svgPoints } from './shapes';
 import './canvas.css';
 
@@ -20,7 +20,7 @@ function KindSwatch(props: { kind: NodeKind; mark?: 'proposal' | 'stale' | 'chan
   const common = () => ({
     fill: look.color,
     'fill-opacity': props.mark === 'proposal' ? 0.55 : 1,
-    stroke: props.mark === 'proposal' ? '#1d2733' : props.mark === 'stale' ? STALE : look.color,
+    stroke: props.mark === 'proposal' ? '#1d2733' : props.mark === 'stale' ? STYLE.stale : look.color,
     'stroke-width': props.mark === 'proposal' ? 1.6 : props.mark === 'stale' ? 2.6 : 2,
     'stroke-linejoin': 'round' as const,
     'stroke-dasharray': props.mark === 'proposal' ? '3 2' : undefined,
@@ -29,7 +29,7 @@ function KindSwatch(props: { kind: NodeKind; mark?: 'proposal' | 'stale' | 'chan
   return (
     <svg class="swatch" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
       <Show when={props.mark === 'changed'}>
-        <circle cx="12" cy="12" r="12" fill={CHANGED} fill-opacity="0.5" />
+        <circle cx="12" cy="12" r="12" fill={STYLE.changed} fill-opacity="0.5" />
       </Show>
       {look.shape === 'ellipse' ? (
         <circle cx="12" cy="12" r="10.5" {...common()} />

@@ -9,9 +9,19 @@ import { batch } from './batch';
 import { edgeData, edgeElement, nodeData, nodeElement, sameData } from './elements';
 import type { Point } from './placement';
 
-/** Above this many moved items, remote moves jump into place instead of animating. */
-export const ANIMATE_MAX = 300;
-const ANIMATION_MS = 350;
+const DEFAULTS = {
+  /** Above this many moved items, remote moves jump into place instead of animating (thousands stall). */
+  animateMax: 300,
+  /** How long a remote move glides into place, ms. */
+  animationMs: 350,
+  /** A shared position closer than this (model units, per axis) to the drawn one is no move. */
+  moveEpsilon: 0.05,
+} as const;
+
+/** The name the tests know it by. */
+export const ANIMATE_MAX = DEFAULTS.animateMax;
+
+const far = (a: number, b: number) => Math.abs(a - b) > DEFAULTS.moveEpsilon;
 
 export interface ApplyContext {
   lang: Lang;
@@ -60,7 +70,7 @@ export function applyChange(cy: Core, change: GraphChange, ctx: ApplyContext): A
       // No shared position yet: keep the local one this device chose.
       if (!n.position || node.grabbed()) continue;
       const p = node.position();
-      if (Math.abs(p.x - n.position.x) > 0.05 || Math.abs(p.y - n.position.y) > 0.05) moves.push([node, n.position]);
+      if (far(p.x, n.position.x) || far(p.y, n.position.y)) moves.push([node, n.position]);
     }
     const addedEdges = change.edges.added.filter((e) => cy.getElementById(e.id).empty());
     const drawable = (e: GraphEdge) => cy.getElementById(e.from).nonempty() && cy.getElementById(e.to).nonempty();
@@ -85,9 +95,9 @@ export function applyChange(cy: Core, change: GraphChange, ctx: ApplyContext): A
     // The store shows a link only with both ends; the guard keeps Cytoscape from throwing if not.
     const toAdd = addedEdges.filter(drawable);
     if (toAdd.length) cy.add(toAdd.map((e) => edgeElement(e, ctx.lang)));
-    if (moves.length > ANIMATE_MAX) jump(moves);
+    if (moves.length > DEFAULTS.animateMax) jump(moves);
   });
-  if (moves.length <= ANIMATE_MAX) glide(moves);
+  if (moves.length <= DEFAULTS.animateMax) glide(moves);
   return { unplaced, moved: moves.length };
 }
 
@@ -99,12 +109,12 @@ function jump(moves: [NodeSingular, Point][]): void {
 function glide(moves: [NodeSingular, Point][]): void {
   for (const [node, p] of moves) {
     node.stop(true);
-    node.animate({ position: { ...p } }, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' });
+    node.animate({ position: { ...p } }, { duration: DEFAULTS.animationMs, easing: 'ease-in-out-cubic' });
   }
 }
 
 /** Moves nodes to new positions: gliding when few, at once when many (animating thousands stalls). */
 export function moveTo(cy: Core, moves: [NodeSingular, Point][]): void {
-  if (moves.length > ANIMATE_MAX) batch(cy, () => jump(moves));
+  if (moves.length > DEFAULTS.animateMax) batch(cy, () => jump(moves));
   else glide(moves);
 }

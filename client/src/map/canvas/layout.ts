@@ -9,13 +9,30 @@ import type { Point } from './placement';
 
 cytoscape.use(fcose);
 
-/** Up to this many items, "tidy up" refines the arrangement (slower); above it, draft only. */
-export const REFINE_MAX = 1500;
+const DEFAULTS = {
+  /** Up to this many items, "tidy up" refines the arrangement (slower); above it, draft only. */
+  refineMax: 1500,
+  /** The size fcose keeps apart: about that of the drawn items (model units). */
+  nodeSize: 40,
+  /** Room for the labels under the items, which fcose does not measure in these qualities. */
+  nodeSeparation: 150,
+  /**
+   * A link's ideal length: base + perDegree × √(degree of its busier end), so the
+   * neighbours of hubs (areas, teams) get room instead of piling up.
+   */
+  edgeLength: { base: 50, perDegree: 12 },
+  /** How hard items push each other apart. */
+  nodeRepulsion: 20000,
+  /** fcose's iterations. */
+  numIter: 2500,
+  /** Space between the parts of the map that are not linked to each other (tiled), both ways. */
+  tilingPadding: 40,
+} as const;
 
 export type Quality = 'draft' | 'default';
 
 export function qualityFor(count: number): Quality {
-  return count <= REFINE_MAX ? 'default' : 'draft';
+  return count <= DEFAULTS.refineMax ? 'default' : 'draft';
 }
 
 /**
@@ -39,8 +56,7 @@ export function computeLayout(nodes: NodeCollection, quality: Quality): Map<stri
     headless: true,
     elements,
     layout: { name: 'preset' },
-    // About the size of the drawn items, which is what fcose keeps apart.
-    style: [{ selector: 'node', style: { width: 40, height: 40 } }],
+    style: [{ selector: 'node', style: { width: DEFAULTS.nodeSize, height: DEFAULTS.nodeSize } }],
   });
   try {
     cy.layout({
@@ -49,16 +65,15 @@ export function computeLayout(nodes: NodeCollection, quality: Quality): Map<stri
       randomize: true,
       animate: false,
       fit: false,
-      // Room for the labels under the items, which fcose does not measure in these qualities,
-      // and longer links around hubs (areas, teams) so their neighbours don't pile up.
-      nodeSeparation: 150,
+      nodeSeparation: DEFAULTS.nodeSeparation,
       idealEdgeLength: (e: EdgeSingular) =>
-        50 + 12 * Math.sqrt(Math.max(e.source().degree(false), e.target().degree(false))),
-      nodeRepulsion: () => 20000,
-      numIter: 2500,
+        DEFAULTS.edgeLength.base +
+        DEFAULTS.edgeLength.perDegree * Math.sqrt(Math.max(e.source().degree(false), e.target().degree(false))),
+      nodeRepulsion: () => DEFAULTS.nodeRepulsion,
+      numIter: DEFAULTS.numIter,
       tile: true,
-      tilingPaddingVertical: 40,
-      tilingPaddingHorizontal: 40,
+      tilingPaddingVertical: DEFAULTS.tilingPadding,
+      tilingPaddingHorizontal: DEFAULTS.tilingPadding,
     } as cytoscape.LayoutOptions).run();
     const out = new Map<string, Point>();
     cy.nodes().forEach((n) => {

@@ -17,8 +17,12 @@ export interface LinkDragOptions {
   onLink(from: string, to: string): void;
 }
 
-/** Pointer travel (px) below which a press counts as a click, as in Cytoscape. */
-const CLICK_SLOP = 5;
+const DEFAULTS = {
+  /** Pointer travel (px) below which a press counts as a click, as in Cytoscape. */
+  clickSlop: 5,
+  /** How far beyond an item's box (model units) a press or a drop still hits it. */
+  hitMargin: 2,
+} as const;
 
 /** The visible node under a point of the page, if any. */
 export function nodeAt(cy: Core, clientX: number, clientY: number): NodeSingular | undefined {
@@ -32,8 +36,8 @@ export function nodeAt(cy: Core, clientX: number, clientY: number): NodeSingular
   cy.nodes().forEach((n) => {
     if (n.hasClass('filtered')) return;
     const p = n.position();
-    const hw = n.width() / 2 + 2;
-    const hh = n.height() / 2 + 2;
+    const hw = n.width() / 2 + DEFAULTS.hitMargin;
+    const hh = n.height() / 2 + DEFAULTS.hitMargin;
     if (x >= p.x - hw && x <= p.x + hw && y >= p.y - hh && y <= p.y + hh) hit = n;
   });
   return hit;
@@ -90,7 +94,7 @@ export function installLinkDrag(opts: LinkDragOptions): () => void {
   const onMove = (e: MouseEvent) => {
     e.stopPropagation();
     if (!source) return;
-    if (!moved && Math.hypot(e.clientX - start.x, e.clientY - start.y) < CLICK_SLOP) return;
+    if (!moved && Math.hypot(e.clientX - start.x, e.clientY - start.y) < DEFAULTS.clickSlop) return;
     moved = true;
     host.classList.add('linking');
     const from = source.renderedPosition();

@@ -5,25 +5,39 @@
  * existing item. Deterministic, so two people placing the same item get the same spot.
  */
 
+export const DEFAULTS = {
+  /** Above this many unplaced items at once, a layout algorithm places them instead (placer.ts). */
+  manyUnplaced: 20,
+  /**
+   * Room an item needs around its centre, sideways and up or down: items are ~40 units
+   * high with a label of up to ~130 units wide under them, so the free zone is wider
+   * than it is high.
+   */
+  gapX: 120,
+  gapY: 60,
+  /** Rings searched around an anchor for a free spot before giving up (never reached in practice). */
+  maxRings: 200,
+  /** Spots tried on a ring: this many times the ring's number (outer rings are longer). */
+  spotsPerRing: 8,
+  /** How much higher than a gap each ring reaches, so rings are ellipses like the room an item needs. */
+  ringStretchY: 1.25,
+  /** An imported block goes this many horizontal gaps to the right of what is drawn. */
+  besideGaps: 2,
+} as const;
+
+/** The names the tests know them by. */
+export const GAP_X = DEFAULTS.gapX;
+export const GAP_Y = DEFAULTS.gapY;
+
 export interface Point {
   x: number;
   y: number;
 }
 
-/** Above this many unplaced items at once, a layout algorithm places them instead. */
-export const MANY_UNPLACED = 20;
-
-/**
- * Room an item needs around its centre: items are ~40 units high with a label of up to
- * ~130 units wide under them, so the free zone is wider than it is high.
- */
-export const GAP_X = 120;
-export const GAP_Y = 60;
-
 /** Occupied points bucketed by cell, so "is this spot free" costs O(1) on big maps. */
 export class SpatialGrid {
   private readonly cells = new Map<string, Point[]>();
-  private readonly cell = Math.max(GAP_X, GAP_Y);
+  private readonly cell = Math.max(DEFAULTS.gapX, DEFAULTS.gapY);
 
   private key(cx: number, cy: number): string {
     return `${cx},${cy}`;
@@ -36,14 +50,14 @@ export class SpatialGrid {
     list.push({ x: p.x, y: p.y });
   }
 
-  /** True when no occupied point lies within GAP_X sideways and GAP_Y up or down. */
+  /** True when no occupied point lies within gapX sideways and gapY up or down. */
   isFree(p: Point): boolean {
     const cx = Math.floor(p.x / this.cell);
     const cy = Math.floor(p.y / this.cell);
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
         for (const q of this.cells.get(this.key(cx + dx, cy + dy)) ?? []) {
-          if (Math.abs(q.x - p.x) < GAP_X && Math.abs(q.y - p.y) < GAP_Y) return false;
+          if (Math.abs(q.x - p.x) < DEFAULTS.gapX && Math.abs(q.y - p.y) < DEFAULTS.gapY) return false;
         }
       }
     }
@@ -74,18 +88,18 @@ export function angleFor(id: string): number {
  * on the anchor, which is usually a neighbour's centre.
  */
 export function freeSpotNear(anchor: Point, grid: SpatialGrid, startAngle = 0): Point {
-  for (let ring = 1; ring < 200; ring++) {
-    const steps = 8 * ring;
+  for (let ring = 1; ring < DEFAULTS.maxRings; ring++) {
+    const steps = DEFAULTS.spotsPerRing * ring;
     for (let i = 0; i < steps; i++) {
       const a = startAngle + (i / steps) * 2 * Math.PI;
       const p = {
-        x: round(anchor.x + ring * GAP_X * Math.cos(a)),
-        y: round(anchor.y + ring * GAP_Y * 1.25 * Math.sin(a)),
+        x: round(anchor.x + ring * DEFAULTS.gapX * Math.cos(a)),
+        y: round(anchor.y + ring * DEFAULTS.gapY * DEFAULTS.ringStretchY * Math.sin(a)),
       };
       if (grid.isFree(p)) return p;
     }
   }
-  return { x: round(anchor.x), y: round(anchor.y) }; // unreachable in practice: 200 rings are all full
+  return { x: round(anchor.x), y: round(anchor.y) }; // unreachable in practice: every ring is full
 }
 
 function round(v: number): number {
@@ -150,7 +164,7 @@ export interface Box {
  * Where a block laid out on its own (an import) goes: beside what is already drawn, to
  * its right, so it never lands on top of anyone's arrangement. Returns the shift to apply.
  */
-export function besideShift(existing: Box | null, block: Box, gap = GAP_X * 2): Point {
+export function besideShift(existing: Box | null, block: Box, gap = DEFAULTS.besideGaps * DEFAULTS.gapX): Point {
   if (!existing) return { x: 0, y: 0 };
   return {
     x: existing.x2 + gap - block.x1,

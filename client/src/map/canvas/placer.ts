@@ -6,7 +6,7 @@
  */
 import type { Core } from 'cytoscape';
 import { computeLayout, qualityFor } from './layout';
-import { type Box, MANY_UNPLACED, type Point, besideShift, placeFew } from './placement';
+import { type Box, DEFAULTS as PLACEMENT, type Point, besideShift, placeFew } from './placement';
 
 function boxOf(points: Iterable<Point>): Box | null {
   let box: Box | null = null;
@@ -35,7 +35,7 @@ export function placeUnplaced(cy: Core, ids: readonly string[], opts: PlaceOptio
   cy.nodes().forEach((n) => {
     if (!pending.has(n.id())) placed.set(n.id(), { ...n.position() });
   });
-  if (ids.length <= MANY_UNPLACED) {
+  if (ids.length <= PLACEMENT.manyUnplaced) {
     return placeFew({ pending: ids, placed, neighbours: opts.neighbours, centre: opts.centre });
   }
   if (placed.size === 0) return computeLayout(cy.nodes(), qualityFor(ids.length));

@@ -7,8 +7,12 @@
  */
 import type { Core } from 'cytoscape';
 
-/** A change that draws nothing new (same data) never triggers a frame: stop waiting then. */
-const GIVE_UP_MS = 1000;
+const DEFAULTS = {
+  /** A change that draws nothing new (same data) never triggers a frame: stop waiting after this, ms. */
+  giveUpMs: 1000,
+  /** Measures kept on the timeline before it is cleared (a long session makes many changes). */
+  keepMeasures: 100,
+} as const;
 
 export function createRenderClock(cy: Core, el: HTMLElement) {
   let since: number | null = null;
@@ -16,7 +20,7 @@ export function createRenderClock(cy: Core, el: HTMLElement) {
   const drawn = () => {
     if (since === null) return;
     // A long session makes many changes: keep the timeline small.
-    if (performance.getEntriesByName('buurtweb:canvas').length > 100) {
+    if (performance.getEntriesByName('buurtweb:canvas').length > DEFAULTS.keepMeasures) {
       performance.clearMeasures('buurtweb:canvas');
       performance.clearMeasures('buurtweb:apply');
     }
@@ -37,7 +41,7 @@ export function createRenderClock(cy: Core, el: HTMLElement) {
       el.dataset.ready = 'false';
       if (since === null) since = start;
       clearTimeout(timer);
-      timer = setTimeout(drawn, GIVE_UP_MS);
+      timer = setTimeout(drawn, DEFAULTS.giveUpMs);
     },
     dispose(): void {
       clearTimeout(timer);

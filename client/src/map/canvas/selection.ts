@@ -7,13 +7,15 @@ import type { Core, EdgeCollection } from 'cytoscape';
 import { createEffect, on } from 'solid-js';
 import { batch } from './batch';
 
+const DEFAULTS = {
+  /** Beyond this many selected items, their links stay unlabelled (noise, and slow). */
+  labelLinksMax: 50,
+} as const;
+
 export interface SelectionModel {
   selection(): string[];
   setSelection(ids: string[]): void;
 }
-
-/** Beyond this many selected items, their links stay unlabelled (noise, and slow). */
-const LABEL_LINKS_MAX = 50;
 
 export interface SelectionSync {
   /** Shows the model's selection again (after nodes were added). */
@@ -28,7 +30,7 @@ export function syncSelection(cy: Core, model: SelectionModel): SelectionSync {
 
   const labelLinks = () => {
     const selected = cy.nodes(':selected');
-    const next = selected.length <= LABEL_LINKS_MAX ? selected.connectedEdges() : cy.collection().edges();
+    const next = selected.length <= DEFAULTS.labelLinksMax ? selected.connectedEdges() : cy.collection().edges();
     near.difference(next).removeClass('near-selection');
     next.difference(near).addClass('near-selection');
     near = next;

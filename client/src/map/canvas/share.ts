@@ -7,7 +7,12 @@
  */
 import type { Point } from './placement';
 
-export const GRACE_MS = 1200;
+const DEFAULTS = {
+  /** How long each editor waits before sharing spots of others' items, ms… */
+  graceMs: 1200,
+  /** …plus up to this much at random, so two editors who opened the map together rarely write at once. */
+  jitterMs: 800,
+} as const;
 
 export interface ShareOptions {
   /** Whether this device may write this node's position for everyone. */
@@ -49,8 +54,7 @@ export function createSharer(opts: ShareOptions) {
       const own = allowed.filter((id) => opts.isOwn(id));
       const others = allowed.filter((id) => !opts.isOwn(id));
       if (own.length) later(own, 0);
-      // Jitter, so two editors who opened the map together rarely write at the same moment.
-      if (others.length) later(others, GRACE_MS + Math.random() * 800);
+      if (others.length) later(others, DEFAULTS.graceMs + Math.random() * DEFAULTS.jitterMs);
     },
     dispose(): void {
       for (const t of timers) clearTimeout(t);

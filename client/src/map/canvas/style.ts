@@ -7,21 +7,34 @@ import type { StylesheetJson } from 'cytoscape';
 import { EDGE_KINDS, EDGE_KIND_DEFS, NODE_KINDS } from '@schema';
 import { EDGE_LOOK, NODE_LOOK, iconUri } from './kind-style';
 
-const SELECTED = '#f2b600';
-/** Stale items: a double border and label ground in amber, apart from every kind colour. */
-export const STALE = '#c2570c';
-const STALE_LABEL = '#ffe8cc';
-/** "Changed since…": a cyan glow around the item. */
-export const CHANGED = '#00a8c6';
+export const DEFAULTS = {
+  /**
+   * Pictograms are drawn up to this many items. Cytoscape redraws background images into
+   * its layer textures on every zoom level, which on software-rendered canvases costs
+   * ~0.2 ms per item per frame (measured: 5,000 items, ~0.5-1 s per zoom step with
+   * icons, ~0.05-0.2 s without). Above it, shape and colour still tell the kinds apart.
+   */
+  iconsMax: 400,
+  /** Labels smaller than this on screen (px) are not drawn: no grey noise when zoomed out. */
+  minZoomedFontSize: 7,
+  /** Labels under items are cut with an ellipsis at this width. */
+  labelMaxWidth: '130px',
+  /** The selection's border. */
+  selected: '#f2b600',
+  /** Stale items: a double border and label ground in amber, apart from every kind colour. */
+  stale: '#c2570c',
+  staleLabel: '#ffe8cc',
+  /** "Changed since…": a cyan glow around the item. */
+  changed: '#00a8c6',
+  /** Drag-to-link: the source's and the target's border. */
+  linking: '#0b7a75',
+  text: '#1d2733',
+} as const;
 
-/**
- * Pictograms are drawn up to this many items. Cytoscape redraws background images into
- * its layer textures on every zoom level, which on software-rendered canvases costs
- * ~0.2 ms per item per frame (measured: 5,000 items, ~0.5-1 s per zoom step with
- * icons, ~0.05-0.2 s without). Above it, shape and colour still tell the kinds apart.
- */
-export const ICONS_MAX = 400;
-const TEXT = '#1d2733';
+/** Whether pictograms are drawn on a canvas of `count` items. */
+export function withIcons(count: number): boolean {
+  return count <= DEFAULTS.iconsMax;
+}
 
 export function stylesheet(opts: { icons: boolean } = { icons: true }): StylesheetJson {
   const sheet: StylesheetJson = [
@@ -30,16 +43,16 @@ export function stylesheet(opts: { icons: boolean } = { icons: true }): Styleshe
       style: {
         label: 'data(label)',
         'font-size': 12,
-        color: TEXT,
+        color: DEFAULTS.text,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'ellipsis',
-        'text-max-width': '130px',
+        'text-max-width': DEFAULTS.labelMaxWidth,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': DEFAULTS.minZoomedFontSize,
         'background-fit': 'none',
         'background-width': '58%',
         'background-height': '58%',
@@ -76,7 +89,7 @@ export function stylesheet(opts: { icons: boolean } = { icons: true }): Styleshe
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '1px',
-      'min-zoomed-font-size': 7,
+      'min-zoomed-font-size': DEFAULTS.minZoomedFontSize,
       'overlay-opacity': 0,
     },
   });
@@ -116,8 +129,8 @@ export function stylesheet(opts: { icons: boolean } = { icons: true }): Styleshe
       style: {
         'border-style': 'double',
         'border-width': 5,
-        'border-color': STALE,
-        'text-background-color': STALE_LABEL,
+        'border-color': DEFAULTS.stale,
+        'text-background-color': DEFAULTS.staleLabel,
         'text-background-opacity': 1,
       },
     },
@@ -125,7 +138,7 @@ export function stylesheet(opts: { icons: boolean } = { icons: true }): Styleshe
     {
       selector: 'node.changed-since',
       style: {
-        'underlay-color': CHANGED,
+        'underlay-color': DEFAULTS.changed,
         'underlay-padding': 9,
         'underlay-opacity': 0.5,
         'underlay-shape': 'ellipse',
@@ -134,13 +147,13 @@ export function stylesheet(opts: { icons: boolean } = { icons: true }): Styleshe
     },
     {
       selector: 'edge.changed-since',
-      style: { 'underlay-color': CHANGED, 'underlay-padding': 4, 'underlay-opacity': 0.5 },
+      style: { 'underlay-color': DEFAULTS.changed, 'underlay-padding': 4, 'underlay-opacity': 0.5 },
     },
     // The links of what is selected say what they are.
     { selector: 'edge.near-selection', style: { label: 'data(label)', width: 2.6, 'line-opacity': 1, 'z-index': 5 } },
     {
       selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': SELECTED, 'border-style': 'solid', 'z-index': 10 },
+      style: { 'border-width': 4, 'border-color': DEFAULTS.selected, 'border-style': 'solid', 'z-index': 10 },
     },
     // Someone else's selection: a ring in their colour; a second person gets a halo.
     {
@@ -157,8 +170,14 @@ export function stylesheet(opts: { icons: boolean } = { icons: true }): Styleshe
       },
     },
     { selector: '.filtered', style: { display: 'none' } },
-    { selector: 'node.link-source', style: { 'border-width': 4, 'border-color': '#0b7a75', 'border-style': 'double' } },
-    { selector: 'node.link-target', style: { 'border-width': 5, 'border-color': '#0b7a75', 'border-style': 'solid' } },
+    {
+      selector: 'node.link-source',
+      style: { 'border-width': 4, 'border-color': DEFAULTS.linking, 'border-style': 'double' },
+    },
+    {
+      selector: 'node.link-target',
+      style: { 'border-width': 5, 'border-color': DEFAULTS.linking, 'border-style': 'solid' },
+    },
   );
   return sheet;
 }

@@ -27,10 +27,18 @@ import { applyPresence, paintPresence, peerColours } from './presence';
 import { syncSelection } from './selection';
 import { createSharer } from './share';
 import type { CanvasCommands } from './state';
-import { ICONS_MAX, stylesheet } from './style';
+import { stylesheet, withIcons } from './style';
 import { createRenderClock } from './render-clock';
 import { boundsOf, fit, focusNode, handleKey, viewCentre, zoomIn, zoomOut } from './viewport';
 import { applyVisibility } from './visibility';
+
+const DEFAULTS = {
+  /** How far out and in the canvas zooms (1 = model units as pixels). */
+  minZoom: 0.02,
+  maxZoom: 4,
+  /** "Tidy up" waits this long (ms) so its notice is painted before the layout holds the thread. */
+  tidyDelayMs: 30,
+} as const;
 
 export interface CanvasElements {
   container: HTMLDivElement;
@@ -78,15 +86,15 @@ export function mountCanvas(deps: CanvasDeps, els: CanvasElements, linkMode: Acc
   }
   for (const e of model.store.edges.values()) elements.push(edgeElement(e, untrack(lang)));
 
-  let icons = model.store.nodes.size <= ICONS_MAX;
+  let icons = withIcons(model.store.nodes.size);
   const cy = cytoscape({
     container,
     elements,
     style: stylesheet({ icons }),
     // Cytoscape's default first layout is a grid (or all at 0,0 when headless): keep ours.
     layout: { name: 'preset' },
-    minZoom: 0.02,
-    maxZoom: 4,
+    minZoom: DEFAULTS.minZoom,
+    maxZoom: DEFAULTS.maxZoom,
     boxSelectionEnabled: true,
     selectionType: 'single',
     // Viewers look and select; only editors move items (a contributor: see syncGrab).
@@ -186,7 +194,7 @@ export function mountCanvas(deps: CanvasDeps, els: CanvasElements, linkMode: Acc
       );
     }
     // Crossing the size where pictograms get too costly: one restyle, not one per change.
-    if (icons !== cy.nodes().length <= ICONS_MAX) {
+    if (icons !== withIcons(cy.nodes().length)) {
       icons = !icons;
       cy.style(stylesheet({ icons }));
     }
@@ -276,7 +284,7 @@ export function mountCanvas(deps: CanvasDeps, els: CanvasElements, linkMode: Acc
       } finally {
         tidying = false;
       }
-    }, 30);
+    }, DEFAULTS.tidyDelayMs);
   };
 
   const detach = deps.attach({ fit: () => fit(cy), zoomIn: () => zoomIn(cy), zoomOut: () => zoomOut(cy), tidy });

@@ -5,12 +5,23 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Point } from './placement';
 
-const DURATION = 250;
-const STEP = 1.3;
-const PAN_STEP = 60;
-/** Fitting a tiny map must not blow two items up to poster size. */
-const FIT_MAX_ZOOM = 1.4;
-const FIT_PADDING = 40;
+const DEFAULTS = {
+  /** How long fit and zoom animate, ms. */
+  durationMs: 250,
+  /** Zooming in multiplies the zoom by this; zooming out divides by it. */
+  zoomStep: 1.3,
+  /** An arrow key pans this far, px. */
+  panStep: 60,
+  /** Fitting a tiny map must not blow two items up to poster size. */
+  fitMaxZoom: 1.4,
+  /** Room left around what is fitted, px. */
+  fitPadding: 40,
+  /** Bringing an item into view: how long, ms, and at least this zoom. */
+  focusMs: 350,
+  focusMinZoom: 1,
+  /** Around a set of positions: room for an item (sideways, above) and its label (below), model units. */
+  boundsMargin: { x: 40, top: 30, bottom: 40 },
+} as const;
 
 /** Where a running zoom animation ends: quick presses add up from there, not from mid-way. */
 const zoomTargets = new WeakMap<Core, number>();
@@ -30,13 +41,16 @@ export function fit(cy: Core, animate = true, bounds?: Bounds): void {
   const eles = cy.nodes(':visible');
   if (!bounds && eles.empty()) return;
   const bb = bounds ?? eles.boundingBox();
-  const w = Math.max(1, cy.width() - 2 * FIT_PADDING);
-  const h = Math.max(1, cy.height() - 2 * FIT_PADDING);
-  const zoom = Math.min(FIT_MAX_ZOOM, Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1))));
+  const w = Math.max(1, cy.width() - 2 * DEFAULTS.fitPadding);
+  const h = Math.max(1, cy.height() - 2 * DEFAULTS.fitPadding);
+  const zoom = Math.min(
+    DEFAULTS.fitMaxZoom,
+    Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1))),
+  );
   const pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
   zoomTargets.delete(cy);
   cy.stop(true);
-  if (animate) cy.animate({ zoom, pan }, { duration: DURATION });
+  if (animate) cy.animate({ zoom, pan }, { duration: DEFAULTS.durationMs });
   else cy.viewport({ zoom, pan });
 }
 
@@ -53,7 +67,8 @@ export function boundsOf(points: Iterable<Point>): Bounds | undefined {
     y2 = Math.max(y2, p.y);
   }
   if (x1 === Infinity) return undefined;
-  return { x1: x1 - 40, y1: y1 - 30, w: x2 - x1 + 80, h: y2 - y1 + 70 };
+  const m = DEFAULTS.boundsMargin;
+  return { x1: x1 - m.x, y1: y1 - m.top, w: x2 - x1 + 2 * m.x, h: y2 - y1 + (m.top + m.bottom) };
 }
 
 function centreOfView(cy: Core): Point {
@@ -68,7 +83,7 @@ export function zoomBy(cy: Core, factor: number): void {
   cy.animate(
     { zoom: { level, renderedPosition: centreOfView(cy) } },
     {
-      duration: DURATION,
+      duration: DEFAULTS.durationMs,
       complete: () => {
         if (zoomTargets.get(cy) === level) zoomTargets.delete(cy);
       },
@@ -76,8 +91,8 @@ export function zoomBy(cy: Core, factor: number): void {
   );
 }
 
-export const zoomIn = (cy: Core) => zoomBy(cy, STEP);
-export const zoomOut = (cy: Core) => zoomBy(cy, 1 / STEP);
+export const zoomIn = (cy: Core) => zoomBy(cy, DEFAULTS.zoomStep);
+export const zoomOut = (cy: Core) => zoomBy(cy, 1 / DEFAULTS.zoomStep);
 
 /** The middle of what the person sees, in model coordinates. */
 export function viewCentre(cy: Core): Point {
@@ -89,17 +104,20 @@ export function viewCentre(cy: Core): Point {
 export function focusNode(cy: Core, node: NodeSingular): void {
   zoomTargets.delete(cy);
   cy.stop(true);
-  cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 350 });
+  cy.animate(
+    { center: { eles: node }, zoom: Math.max(cy.zoom(), DEFAULTS.focusMinZoom) },
+    { duration: DEFAULTS.focusMs },
+  );
 }
 
 /** Keys of the focused canvas; true if handled. */
 export function handleKey(cy: Core, e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   const pan: Record<string, Point> = {
-    ArrowLeft: { x: PAN_STEP, y: 0 },
-    ArrowRight: { x: -PAN_STEP, y: 0 },
-    ArrowUp: { x: 0, y: PAN_STEP },
-    ArrowDown: { x: 0, y: -PAN_STEP },
+    ArrowLeft: { x: DEFAULTS.panStep, y: 0 },
+    ArrowRight: { x: -DEFAULTS.panStep, y: 0 },
+    ArrowUp: { x: 0, y: DEFAULTS.panStep },
+    ArrowDown: { x: 0, y: -DEFAULTS.panStep },
   };
   const by = pan[e.key];
   if (by) {

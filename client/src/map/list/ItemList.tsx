@@ -17,17 +17,16 @@ import { foldedWords } from '@map/shared';
 import { useMap } from '@map/ui-kit';
 import { ItemRow } from './ItemRow';
 import { SORT_KEYS, type Sort, rowMatches, sortRows, toggleSort } from './list-rows';
-import { type Range, type Viewport, sameRange, scrollToReveal, visibleRange } from './list-window';
+import {
+  DEFAULTS as WINDOW,
+  type Range,
+  type Viewport,
+  sameRange,
+  sameViewport,
+  scrollToReveal,
+  visibleRange,
+} from './list-window';
 import './list.css';
-
-const sameViewport = (a: Viewport, b: Viewport) =>
-  a.scrollTop === b.scrollTop &&
-  a.height === b.height &&
-  a.rowHeight === b.rowHeight &&
-  a.headerHeight === b.headerHeight;
-
-/** Until measured; list.css fixes the real height. */
-const ROW_HEIGHT_GUESS = 44;
 
 export function ItemList() {
   const { model, focus, focusRequest } = useMap();
@@ -37,10 +36,7 @@ export function ItemList() {
   const [sort, setSort] = createSignal<Sort>({ key: 'name', dir: 'ascending' });
   /** The row with the roving focus, by id so it survives sorting and filtering. */
   const [activeId, setActiveId] = createSignal<string | null>(null);
-  const [viewport, setViewport] = createSignal<Viewport>(
-    { scrollTop: 0, height: 600, headerHeight: 32, rowHeight: ROW_HEIGHT_GUESS },
-    { equals: sameViewport },
-  );
+  const [viewport, setViewport] = createSignal<Viewport>({ scrollTop: 0, ...WINDOW.guess }, { equals: sameViewport });
   const filterId = createUniqueId();
   let scroller!: HTMLDivElement;
   let tbody!: HTMLTableSectionElement;

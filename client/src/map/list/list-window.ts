@@ -5,10 +5,14 @@
  * every row. Rows have a fixed height (CSS), which makes positions simple arithmetic.
  */
 
-/** Lists longer than this are windowed. */
-export const WINDOW_FROM = 150;
-/** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gap. */
-export const OVERSCAN = 20;
+export const DEFAULTS = {
+  /** Lists longer than this are windowed. */
+  windowFrom: 150,
+  /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gap. */
+  overscan: 20,
+  /** The viewport assumed until the list is measured (list.css fixes the real row height), px. */
+  guess: { height: 600, headerHeight: 32, rowHeight: 44 },
+} as const;
 
 export interface Viewport {
   scrollTop: number;
@@ -29,8 +33,22 @@ export function sameRange(a: Range, b: Range): boolean {
   return a.start === b.start && a.end === b.end;
 }
 
+export function sameViewport(a: Viewport, b: Viewport): boolean {
+  return (
+    a.scrollTop === b.scrollTop &&
+    a.height === b.height &&
+    a.rowHeight === b.rowHeight &&
+    a.headerHeight === b.headerHeight
+  );
+}
+
 /** The rows to render. */
-export function visibleRange(count: number, v: Viewport, overscan = OVERSCAN, windowFrom = WINDOW_FROM): Range {
+export function visibleRange(
+  count: number,
+  v: Viewport,
+  overscan: number = DEFAULTS.overscan,
+  windowFrom: number = DEFAULTS.windowFrom,
+): Range {
   if (count <= windowFrom || v.rowHeight <= 0) return { start: 0, end: count };
   const first = Math.floor(Math.max(0, v.scrollTop - v.headerHeight) / v.rowHeight);
   const last = Math.ceil((v.scrollTop + v.height - v.headerHeight) / v.rowHeight);

@@ -7,14 +7,12 @@ import type { Editor } from '@tiptap/core';
 import { For, Show, createEffect, createSignal, createUniqueId, on, onCleanup, onMount } from 'solid-js';
 import { NODE_KIND_DEFS } from '@schema';
 import { loc, t } from '@i18n';
-import { type MentionCandidate, type MentionMenuState, createNoteEditor } from '@sync/note-editor';
-import { fold } from '@map/shared';
+import { type MentionMenuState, createNoteEditor } from '@sync/note-editor';
 import { useMap } from '@map/ui-kit';
+import { mentionCandidates } from './mention-candidates';
 // After the panel's styles: a note's headings override the panel's.
 import './panel.css';
 import './note.css';
-
-const MAX_SUGGESTIONS = 8;
 
 export function NoteEditor(props: { id: string }) {
   const { model, focus } = useMap();
@@ -28,22 +26,7 @@ export function NoteEditor(props: { id: string }) {
   // their own open proposals). Follows the item: a confirmed proposal becomes read-only.
   const editable = () => model.rules.mayChange(model.node(props.id));
 
-  const findItems = (query: string): MentionCandidate[] => {
-    const q = fold(query.trim());
-    const out: MentionCandidate[] = [];
-    for (const n of model.store.nodes.values()) {
-      if (n.id === props.id) continue;
-      const label = fold(n.label);
-      if (!q || label.includes(q)) out.push({ id: n.id, label: n.label });
-    }
-    // Labels starting with the query first, then alphabetical.
-    out.sort((a, b) => {
-      const sa = fold(a.label).startsWith(q) ? 0 : 1;
-      const sb = fold(b.label).startsWith(q) ? 0 : 1;
-      return sa - sb || a.label.localeCompare(b.label, 'nl');
-    });
-    return out.slice(0, MAX_SUGGESTIONS);
-  };
+  const findItems = (query: string) => mentionCandidates(model.store.nodes.values(), query, props.id);
 
   onMount(() => {
     const binding = model.noteBinding(props.id);

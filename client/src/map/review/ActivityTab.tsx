@@ -12,7 +12,10 @@ import { createActivityFeed } from './activity-feed';
 import { ChangesSinceControl } from './ChangesSinceControl';
 import { useReview } from './state';
 
-const PAGE = 200;
+const DEFAULTS = {
+  /** Entries shown at first and added per "more". */
+  page: 200,
+} as const;
 
 export function ActivityTab() {
   const { model } = useMap();
@@ -20,10 +23,10 @@ export function ActivityTab() {
   const feed = createActivityFeed(model);
   const [filter, setFilterSignal] = createSignal<ActivityFilter>(NO_ACTIVITY_FILTER);
   const [onlySelected, setOnlySelected] = createSignal(false);
-  const [shown, setShown] = createSignal(PAGE);
+  const [shown, setShown] = createSignal<number>(DEFAULTS.page);
   const setFilter = (patch: Partial<ActivityFilter>) => {
     setFilterSignal((f) => ({ ...f, ...patch }));
-    setShown(PAGE);
+    setShown(DEFAULTS.page);
   };
 
   const selectedId = () => (model.selection().length === 1 ? model.selection()[0]! : null);
@@ -107,7 +110,7 @@ export function ActivityTab() {
           <For each={filtered().slice(0, shown())}>{(e) => <ActivityRow entry={e} />}</For>
         </ol>
         <Show when={filtered().length > shown()}>
-          <button type="button" class="btn" onClick={() => setShown((n) => n + PAGE)}>
+          <button type="button" class="btn" onClick={() => setShown((n) => n + DEFAULTS.page)}>
             {fmt(t().review.more, { n: filtered().length - shown() })}
           </button>
         </Show>

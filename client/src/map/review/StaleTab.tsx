@@ -11,8 +11,10 @@ import { AreaSelect, formatDate, monthsText, useMap } from '@map/ui-kit';
 import { AreaScores } from './AreaScores';
 import { useReview } from './state';
 
-/** Rows shown at first; more on request (a big map can have thousands of stale items). */
-const PAGE = 100;
+const DEFAULTS = {
+  /** Rows shown at first and added per "more" (a big map can have thousands of stale items). */
+  page: 100,
+} as const;
 
 export function StaleTab() {
   const { model, focus } = useMap();
@@ -20,7 +22,7 @@ export function StaleTab() {
   const id = createUniqueId();
   const [area, setArea] = createSignal<string | null>(null);
   const [organisation, setOrganisation] = createSignal<string | null>(null);
-  const [shown, setShown] = createSignal(PAGE);
+  const [shown, setShown] = createSignal<number>(DEFAULTS.page);
 
   const organisations = createMemo(() => {
     const coll = collator(lang());
@@ -58,7 +60,7 @@ export function StaleTab() {
             allLabel={t().review.allAreas}
             onChange={(areaId) => {
               setArea(areaId);
-              setShown(PAGE);
+              setShown(DEFAULTS.page);
             }}
           />
         </div>
@@ -70,7 +72,7 @@ export function StaleTab() {
             id={`${id}-organisation`}
             onChange={(e) => {
               setOrganisation(e.currentTarget.value || null);
-              setShown(PAGE);
+              setShown(DEFAULTS.page);
             }}
           >
             <option value="" selected={!organisation()}>
@@ -130,7 +132,7 @@ export function StaleTab() {
           </For>
         </ul>
         <Show when={queue().length > shown()}>
-          <button type="button" class="btn" onClick={() => setShown((n) => n + PAGE)}>
+          <button type="button" class="btn" onClick={() => setShown((n) => n + DEFAULTS.page)}>
             {fmt(t().review.more, { n: queue().length - shown() })}
           </button>
         </Show>

@@ -7,11 +7,16 @@ import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-
 import { ACTIVITY_PAGE, type ActivityEntry } from '@schema';
 import type { MapModel } from '@sync/map-model';
 import { mergeEntries } from './activity-filter';
-import { REFRESH_AFTER_CHANGE_MS } from './changes-since';
+import { DEFAULTS as CHANGES_SINCE } from './changes-since';
 
-/** Entries kept in memory at most. */
-export const FEED_MAX = 2000;
-const POLL_MS = 30_000;
+const DEFAULTS = {
+  /** Entries kept in memory at most. */
+  feedMax: 2000,
+  /** The feed is fetched again this often while the panel shows it, ms. */
+  pollMs: 30_000,
+  /** …and this long after a change of the map, as "what changed since…" is. */
+  refreshAfterChangeMs: CHANGES_SINCE.refreshAfterChangeMs,
+} as const;
 
 export interface ActivityFeed {
   entries: Accessor<ActivityEntry[]>;
@@ -37,10 +42,10 @@ export function createActivityFeed(model: MapModel): ActivityFeed {
     setStatus('ok');
     if (newest === undefined || r.entries.length >= ACTIVITY_PAGE) {
       // First page, or more new entries than one page: start from the newest page.
-      setEntries(r.entries.slice(0, FEED_MAX));
+      setEntries(r.entries.slice(0, DEFAULTS.feedMax));
       setTruncated(r.entries.length >= ACTIVITY_PAGE);
     } else if (r.entries.length) {
-      setEntries((old) => mergeEntries(r.entries, old, FEED_MAX));
+      setEntries((old) => mergeEntries(r.entries, old, DEFAULTS.feedMax));
     }
   };
   /** One fetch at a time; a request during one runs once more after it. */
@@ -68,12 +73,12 @@ export function createActivityFeed(model: MapModel): ActivityFeed {
       model.version,
       () => {
         clearTimeout(timer);
-        timer = setTimeout(() => void refresh(), REFRESH_AFTER_CHANGE_MS);
+        timer = setTimeout(() => void refresh(), DEFAULTS.refreshAfterChangeMs);
       },
       { defer: true },
     ),
   );
-  const poll = setInterval(() => void refresh(), POLL_MS);
+  const poll = setInterval(() => void refresh(), DEFAULTS.pollMs);
   onCleanup(() => {
     clearTimeout(timer);
     clearInterval(poll);

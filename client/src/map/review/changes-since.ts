@@ -8,6 +8,11 @@ import { ACTIVITY_PAGE } from '@schema';
 import type { MapModel } from '@sync/map-model';
 import { changedItems } from './activity-filter';
 
+export const DEFAULTS = {
+  /** How long after a change of the map (a burst is one) the feed is fetched again, ms. */
+  refreshAfterChangeMs: 800,
+} as const;
+
 export interface ChangedSince {
   since: number;
   /** Changed node ids (some may be gone since). */
@@ -28,9 +33,6 @@ export interface ChangesSince {
   show(since: number): void;
   clear(): void;
 }
-
-/** How long after a change of the map the feed is fetched again. */
-export const REFRESH_AFTER_CHANGE_MS = 800;
 
 export function createChangesSince(model: MapModel): ChangesSince {
   const [since, setSince] = createSignal<number | null>(null);
@@ -57,7 +59,7 @@ export function createChangesSince(model: MapModel): ChangesSince {
       () => {
         if (since() === null) return;
         clearTimeout(timer);
-        timer = setTimeout(() => void fetchNow(), REFRESH_AFTER_CHANGE_MS);
+        timer = setTimeout(() => void fetchNow(), DEFAULTS.refreshAfterChangeMs);
       },
       { defer: true },
     ),

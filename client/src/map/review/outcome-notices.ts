@@ -8,6 +8,11 @@ import type { MapModel } from '@sync/map-model';
 import { edgeSentence } from '@map/ui-kit';
 import { type Outcome, OutcomeTracker } from './proposal-outcomes';
 
+const DEFAULTS = {
+  /** Decisions kept for the review panel, newest first. */
+  keep: 50,
+} as const;
+
 /** Decisions on this person's proposals, newest first (empty for other roles). */
 export function watchOutcomes(model: MapModel, notify: (text: string) => void): Accessor<Outcome[]> {
   const [outcomes, setOutcomes] = createSignal<Outcome[]>([]);
@@ -22,7 +27,7 @@ export function watchOutcomes(model: MapModel, notify: (text: string) => void): 
     model.subscribe((change) => {
       const decided = tracker.apply(change);
       if (!decided.length) return;
-      setOutcomes((o) => [...decided.reverse(), ...o].slice(0, 50));
+      setOutcomes((o) => [...decided.reverse(), ...o].slice(0, DEFAULTS.keep));
       const r = t().review;
       for (const d of decided) {
         if (d.result === 'rejected') notify(fmt(r.outcomeRejected, { label: d.label }));

@@ -43,7 +43,10 @@ export interface ReviewState {
   confirm(target: ItemRef): void;
 }
 
-const MINUTE = 60_000;
+const DEFAULTS = {
+  /** How often the clock freshness is judged by ticks, ms: items go stale by the day. */
+  clockMs: 60_000,
+} as const;
 
 export function createReviewState(
   model: MapModel,
@@ -55,7 +58,7 @@ export function createReviewState(
   const [panelOpen, setPanelOpen] = createSignal(false);
   const [tab, setTab] = createSignal<ReviewTab>('stale');
 
-  const clock = setInterval(() => setNow(Date.now()), MINUTE);
+  const clock = setInterval(() => setNow(Date.now()), DEFAULTS.clockMs);
   onCleanup(() => clearInterval(clock));
 
   const stale = createMemo<ReadonlySet<string>>(

@@ -9,7 +9,10 @@ import type { MapModel } from '@sync/map-model';
 import { featureContext } from '@map/ui-kit';
 import { SearchIndex } from './search-index';
 
-const MAX_RESULTS = 10;
+const DEFAULTS = {
+  /** Results listed under the search box at most. */
+  maxResults: 10,
+} as const;
 
 export interface SearchState {
   query: Accessor<string>;
@@ -49,7 +52,7 @@ export function createSearchState(model: MapModel): SearchState {
     if (q.trim() === '') return [];
     prepare();
     return index
-      .search(q, MAX_RESULTS)
+      .search(q, DEFAULTS.maxResults)
       .map((hit) => model.store.nodes.get(hit.id))
       .filter((n): n is GraphNode => n !== undefined);
   });

@@ -7,6 +7,14 @@ import { t } from '@i18n';
 import type { ActionError } from '@sync/map-model';
 import { featureContext } from './feature-context';
 
+const DEFAULTS = {
+  /** Notices shown at once: a new one pushes the oldest out. */
+  maxShown: 4,
+  /** How long a notice stays, ms; an error longer, to be read. */
+  infoMs: 4000,
+  errorMs: 8000,
+} as const;
+
 export interface Notice {
   id: number;
   text: string;
@@ -25,8 +33,11 @@ export function createNotices(): NoticesState {
   let noticeId = 0;
   const notify = (text: string, kind: 'info' | 'error' = 'info') => {
     const id = ++noticeId;
-    setNotices((n) => [...n.slice(-3), { id, text, kind }]);
-    setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), kind === 'error' ? 8000 : 4000);
+    setNotices((n) => [...n.slice(-(DEFAULTS.maxShown - 1)), { id, text, kind }]);
+    setTimeout(
+      () => setNotices((n) => n.filter((x) => x.id !== id)),
+      kind === 'error' ? DEFAULTS.errorMs : DEFAULTS.infoMs,
+    );
   };
   return {
     notices,
