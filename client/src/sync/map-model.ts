@@ -131,7 +131,11 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   });
   const store = new GraphStore(doc);
   const [version, setVersion] = createSignal(0);
-  const [status, setStatus] = createSignal<ConnectionStatus>('connecting');
+  // "Verbinden…" only until the first attempt: once one failed (no network, server
+  // down) the map says Offline while the provider keeps retrying in the background.
+  const [status, setStatus] = createSignal<ConnectionStatus>(
+    navigator.onLine && !opts.offline ? 'connecting' : 'offline',
+  );
   const [localReady, setLocalReady] = createSignal(false);
   const [peers, setPeers] = createSignal<PeerPresence[]>([]);
   const [selection, setSelectionSignal] = createSignal<string[]>([]);
@@ -147,6 +151,7 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   const wentOffline = () => {
     provider.disconnect();
     contacts?.disconnect();
+    setStatus('offline');
   };
   const cameOnline = () => {
     if (!opts.offline && !rejected) {
@@ -163,7 +168,7 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   const stopContactRemovals = contacts ? watchContactRemovals(contacts.doc, () => contacts.rewriteLocal()) : () => {};
   window.addEventListener('offline', wentOffline);
   window.addEventListener('online', cameOnline);
-  if (!navigator.onLine) provider.disconnect();
+  if (!navigator.onLine) wentOffline();
   // Refused (4409): this doc holds a change the server will never take, and every
   // reconnect would send it again. Stop, drop the local copy, and let the page start again.
   const onClose = (event: CloseEvent | null) => {
@@ -178,8 +183,12 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   provider.on('connection-close', onClose);
   contacts?.provider.on('connection-close', onClose);
   provider.on('status', ({ status: s }: { status: string }) => {
-    setStatus(s === 'connected' ? 'online' : s === 'connecting' ? 'connecting' : 'offline');
+    if (s === 'connected') setStatus('online');
+    else if (s === 'connecting')
+      setStatus((was) => (was === 'offline' || !navigator.onLine ? 'offline' : 'connecting'));
+    else setStatus('offline');
   });
+  provider.on('connection-error', () => setStatus('offline'));
 
   const undoManager = new Y.UndoManager([nodesMap(doc), edgesMap(doc), metaMap(doc)], {
     trackedOrigins: new Set([ORIGIN.ui]),
