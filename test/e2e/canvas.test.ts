@@ -1,12 +1,10 @@
 /** The graph view: what a person sees and does on the canvas, with several people at once. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite, inviteUrl } from '../../server/auth.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_NODES } from '../../server/demo-data.js';
-import { createDemoMap } from '../../server/demo.js';
+import { DEMO_MAP_ID, createDemoMap } from '../../server/demo.js';
 import type { Role } from '../../schema/index.js';
-import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
-import { type TestServer, startTestServer } from '../support/server.js';
+import { browserCases, screenshot } from '../support/browser.js';
 
 const CANVAS = 'Kaart van items en koppelingen';
 /** Shared positions of others' items are written after a grace period of up to ~2 s. */
@@ -14,30 +12,16 @@ const WAIT = { timeout: 10_000 };
 type Point = { x: number; y: number };
 
 describe('the graph canvas', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let maps = 0;
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = browserCases();
 
-  /** A fresh copy of the demo map (nothing placed yet), so tests don't disturb each other. */
+  /** The demo map on this case's server, nothing placed yet. */
   function demoMap(): string {
-    const id = `demo-${++maps}`;
-    createDemoMap(server.app.storage, id);
-    return id;
+    createDemoMap(e2e.server.app.storage);
+    return DEMO_MAP_ID;
   }
 
   async function open(mapId: string, role: Role, name: string): Promise<Page> {
-    const { token } = createInvite(server.app.storage, mapId, role, name);
-    const page = await (await browser.newContext({ viewport: { width: 1500, height: 950 } })).newPage();
-    await page.goto(inviteUrl(server.app.url, mapId, token));
+    const { page } = await e2e.visit(mapId, role, name, { viewport: { width: 1500, height: 950 } });
     const canvas = page.getByRole('application', { name: CANVAS });
     await expect.poll(() => canvas.getAttribute('data-node-count'), WAIT).toBe(String(DEMO_NODES.length));
     await expect.poll(() => canvas.getAttribute('data-ready'), WAIT).toBe('true');
@@ -291,6 +275,6 @@ describe('the graph canvas', () => {
 
 declare global {
   interface Window {
-    buurtweb: { ui: import('../../client/src/ui/map/context').MapUi; cy: import('cytoscape').Core };
+    buurtweb: { ui: import('@map').MapHandle; cy: import('cytoscape').Core };
   }
 }

@@ -4,35 +4,40 @@
  * cannot edit (whose forged writes never arrive, and whose device comes back to the
  * server's state), and map text that stays text.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MapUi } from '../../client/src/ui/map/context.js';
-import type { Role } from '../../schema/index.js';
-import { startApp } from '../../server/app.js';
+import type { Page } from 'playwright-core';
+import type * as Y from 'yjs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { MapHandle } from '@map';
+import { type Role, createNode, nodesMap } from '../../schema/index.js';
 import { createMap } from '../../server/maps.js';
 import {
-  launchBrowser,
-  openAsPerson,
-  requireBuiltClient,
+  browserCases,
   screenshot,
   connectionStatus as status,
   itemPanel as panel,
   itemRow as row,
   selectRow as select,
 } from '../support/browser.js';
-import { type TestServer, startTestServer } from '../support/server.js';
+import { waitFor } from '../support/clients.js';
 
-type TestWindow = { buurtweb: { ui: MapUi } };
+type TestWindow = { buurtweb: { ui: MapHandle } };
 const MAP = 'wijk';
+const EXISTING = 'Karim Ouali';
 
 describe('working together on one map', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const e2e = browserCases();
+  /** Each case's own map: empty but for EXISTING, a person someone entered before. */
+  beforeEach(() =>
+    createMap(e2e.server.app.storage, MAP, 'Kanaleneiland-Zuid', (doc) => {
+      const seed = { actor: { id: 'import', name: 'Import' }, origin: 'seed' };
+      createNode(doc, { kind: 'person', label: EXISTING, fields: { role: 'professional' } }, seed);
+    }),
+  );
 
-  const person = (role: Role, name: string) =>
-    openAsPerson(browser, contexts, server, { id: MAP, name: 'Kanaleneiland-Zuid' }, role, name);
+  const person = (role: Role, name: string) => e2e.openAsPerson({ id: MAP, name: 'Kanaleneiland-Zuid' }, role, name);
 
+  /** The labels of the items in a stock client's copy. */
+  const labels = (doc: Y.Doc) => [...nodesMap(doc).values()].map((n) => n.get('label'));
   const nodeCount = (p: Page) => p.evaluate(() => (window as unknown as TestWindow).buurtweb.ui.model.nodes().length);
 
   async function createPerson(p: Page, name: string, role = 'Professional'): Promise<void> {
@@ -43,18 +48,6 @@ describe('working together on one map', () => {
     await dialog.getByRole('button', { name: 'Aanmaken' }).click();
     await dialog.waitFor({ state: 'detached' });
   }
-
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startTestServer();
-    createMap(server.app.storage, MAP, 'Kanaleneiland-Zuid');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
 
   it('A creates and links; B sees it within 2 s; B renames; A sees it; undo is per person', async () => {
     const a = await person('editor', 'Anna');
@@ -99,34 +92,33 @@ describe('working together on one map', () => {
   });
 
   it('both go offline, each edits, both reconnect and see all edits', async () => {
-    const [a, b] = contexts.slice(0, 2).map((context) => ({ context, page: context.pages()[0]! }));
-    await a!.context.setOffline(true);
-    await b!.context.setOffline(true);
-    await expect.poll(() => status(a!.page)).toContain('Offline');
-    await expect.poll(() => status(b!.page)).toContain('Offline');
+    const a = await person('editor', 'Anna');
+    const b = await person('editor', 'Bram');
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await expect.poll(() => status(a.page)).toContain('Offline');
+    await expect.poll(() => status(b.page)).toContain('Offline');
 
-    await createPerson(a!.page, 'Gerrit offline-A', 'Vrijwilliger');
-    await createPerson(b!.page, 'Hatice offline-B', 'Stagiair');
+    await createPerson(a.page, 'Gerrit offline-A', 'Vrijwilliger');
+    await createPerson(b.page, 'Hatice offline-B', 'Stagiair');
     await new Promise((r) => setTimeout(r, 500));
-    expect(await row(a!.page, 'Hatice offline-B').count()).toBe(0);
-    expect(await row(b!.page, 'Gerrit offline-A').count()).toBe(0);
-    await screenshot(a!.page, 'issue3-offline');
+    expect(await row(a.page, 'Hatice offline-B').count()).toBe(0);
+    expect(await row(b.page, 'Gerrit offline-A').count()).toBe(0);
+    await screenshot(a.page, 'issue3-offline');
 
-    await a!.context.setOffline(false);
-    await b!.context.setOffline(false);
-    await row(a!.page, 'Hatice offline-B').waitFor({ timeout: 10_000 });
-    await row(b!.page, 'Gerrit offline-A').waitFor({ timeout: 10_000 });
-    await expect.poll(() => status(a!.page)).toContain('Online');
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    await row(a.page, 'Hatice offline-B').waitFor({ timeout: 10_000 });
+    await row(b.page, 'Gerrit offline-A').waitFor({ timeout: 10_000 });
+    await expect.poll(() => status(a.page)).toContain('Online');
   });
 
   it('with the server stopped, a reload still opens the map and takes an edit that syncs after restart', async () => {
-    const a = contexts[0]!.pages()[0]!;
+    const { page: a } = await person('editor', 'Anna');
     // The service worker holds the app shell once it controls the page.
     await a.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 15_000 });
     const before = await nodeCount(a);
-    const { port } = server.app;
-    const cfg = server.cfg;
-    await server.close();
+    await e2e.stopServer();
 
     await a.reload();
     await a.getByRole('heading', { name: 'Kanaleneiland-Zuid' }).waitFor({ timeout: 15_000 });
@@ -135,19 +127,18 @@ describe('working together on one map', () => {
     await createPerson(a, 'Ilse zonder server', 'Vrijwilliger');
     await screenshot(a, 'issue3-server-down-reloaded');
 
-    const app = await startApp({ ...cfg, port });
-    server = { ...server, app, close: () => app.close() };
-    const c = await person('viewer', 'Controle');
-    await row(c.page, 'Ilse zonder server').waitFor({ timeout: 15_000 });
+    await e2e.startServerAgain();
+    // Another device sees the edit once Anna's has reconnected.
+    const c = await e2e.join(MAP, 'viewer', 'Controle');
+    await waitFor(() => labels(c.doc).includes('Ilse zonder server'), 'the edit made without server', 15_000);
   });
 
   it('a viewer gets no editing controls; its forged writes never arrive and its device starts again', async () => {
     const viewer = await person('viewer', 'Kijker');
-    const editor = contexts[0]!.pages()[0]!;
     expect(await viewer.page.getByRole('button', { name: 'Nieuw: Persoon' }).count()).toBe(0);
     expect(await viewer.page.getByText('Je kunt deze kaart bekijken, niet bewerken.').count()).toBe(1);
-    await select(viewer.page, 'Fatima Benali-Amrani');
-    await panel(viewer.page).getByRole('heading', { name: 'Fatima Benali-Amrani' }).waitFor();
+    await select(viewer.page, EXISTING);
+    await panel(viewer.page).getByRole('heading', { name: EXISTING }).waitFor();
     expect(
       await panel(viewer.page)
         .getByRole('button', { name: /Bewerken/ })
@@ -174,18 +165,24 @@ describe('working together on one map', () => {
     await viewer.page.getByRole('alert').filter({ hasText: 'je kunt deze kaart alleen bekijken' }).waitFor();
     await expect.poll(() => status(viewer.page), { timeout: 10_000 }).toContain('Online');
     expect(await row(viewer.page, 'VERVALST door kijker').count()).toBe(0);
-    await createPerson(editor, 'Jan na de vervalsing');
+    // An editor, on another device, goes on working: the viewer's device follows again.
+    const editor = await e2e.join(MAP, 'editor', 'Anna');
+    createNode(
+      editor.doc,
+      { kind: 'person', label: 'Jan na de vervalsing', fields: { role: 'professional' } },
+      editor.ctx,
+    );
     await row(viewer.page, 'Jan na de vervalsing').waitFor();
-    expect(await row(editor, 'VERVALST door kijker').count()).toBe(0);
+    expect(labels(editor.doc)).not.toContain('VERVALST door kijker');
     expect(await row(viewer.page, 'VERVALST door kijker').count()).toBe(0);
-    const stored = Buffer.concat(server.app.storage.loadUpdates(MAP).map((u) => Buffer.from(u.data)));
+    const stored = Buffer.concat(e2e.server.app.storage.loadUpdates(MAP).map((u) => Buffer.from(u.data)));
     expect(stored.includes(Buffer.from('VERVALST door kijker'))).toBe(false);
     await screenshot(viewer.page, 'issue5-viewer-start-again');
   });
 
   it('shows map text as text, never as HTML', async () => {
-    const editor = contexts[0]!.pages()[0]!;
-    const viewer = contexts.at(-1)!.pages()[0]!;
+    const { page: editor } = await person('editor', 'Anna');
+    const { page: viewer } = await person('viewer', 'Kijker');
     const dialogs: string[] = [];
     for (const p of [editor, viewer]) {
       p.on('dialog', (d) => {

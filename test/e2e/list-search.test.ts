@@ -3,16 +3,14 @@
  * filter, keyboard use, shared selection), the search box, and the filters. Also prints
  * how the list performs on a map of 5,000 items (figures, never timed assertions).
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createInvite, inviteUrl } from '../../server/auth.js';
 import { DEMO_NODES } from '../../server/demo-data.js';
 import { createDemoMap } from '../../server/demo.js';
 import { createMap } from '../../server/maps.js';
 import { type OpContext, NODE_KINDS, createNode, link } from '../../schema/index.js';
-import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
-import { type TestServer, startTestServer } from '../support/server.js';
+import { browserCases, screenshot } from '../support/browser.js';
 
 const TOTAL = DEMO_NODES.length;
 const BIG = 5000;
@@ -58,29 +56,15 @@ function row(grid: Locator, label: string): Locator {
 }
 
 describe('finding things: list, search and filters', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const e2e = browserCases();
+  beforeEach(() => createDemoMap(e2e.server.app.storage));
 
   async function open(mapId = 'demo', who = 'Fenna de Vries', rows = TOTAL, timeout = 30_000): Promise<Opened> {
-    const { token } = createInvite(server.app.storage, mapId, 'editor', who);
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(inviteUrl(server.app.url, mapId, token));
+    const { page } = await e2e.visit(mapId, 'editor', who);
     const grid = page.getByRole('grid', { name: 'Items' });
     await expect.poll(() => grid.getAttribute('aria-rowcount'), { timeout }).toBe(String(rows + 1));
     return { page, grid };
   }
-
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startTestServer();
-    createDemoMap(server.app.storage);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('lists every item, sortable by name both ways', async () => {
     const { page, grid } = await open();
@@ -102,7 +86,6 @@ describe('finding things: list, search and filters', () => {
     expect(await kindHeader.getAttribute('aria-sort')).toBe('ascending');
     expect(await nameHeader.getAttribute('aria-sort')).toBeNull();
     expect(await grid.locator('tbody tr.item-row td.col-kind').first().textContent()).toBe('Gebied');
-    await page.context().close();
   });
 
   it('the list filter narrows the rows', async () => {
@@ -118,7 +101,6 @@ describe('finding things: list, search and filters', () => {
     await page.getByText('Geen items die hierbij passen.').waitFor();
     await page.getByRole('button', { name: 'Lijstfilter wissen' }).click();
     await expect.poll(() => grid.locator('tbody tr.item-row').count()).toBe(TOTAL);
-    await page.context().close();
   });
 
   it('search finds items (also with a typo) and Enter selects one', async () => {
@@ -163,7 +145,6 @@ describe('finding things: list, search and filters', () => {
 
     await search.fill('xyzzyq');
     await page.getByText('Niets gevonden voor ‘xyzzyq’.').first().waitFor();
-    await page.context().close();
   });
 
   it('works with the keyboard alone: Tab into the list, arrows, Enter', async () => {
@@ -194,7 +175,6 @@ describe('finding things: list, search and filters', () => {
     await expect.poll(() => selection(page)).toEqual([rowIds[3]]);
     await grid.locator(`tr[data-id="${rowIds[4]}"]`).click({ modifiers: ['Control'] });
     await expect.poll(() => selection(page)).toEqual([rowIds[3], rowIds[4]]);
-    await page.context().close();
   });
 
   it('filters by kind, area and the neighbourhood of the selection', async () => {
@@ -251,7 +231,6 @@ describe('finding things: list, search and filters', () => {
     await page.getByRole('button', { name: 'Filters wissen' }).click();
     await expect.poll(() => grid.locator('tbody tr.item-row').count()).toBe(TOTAL);
     expect(await around.isChecked()).toBe(false);
-    await page.context().close();
   });
 
   it('shows who else has an item selected', async () => {
@@ -267,8 +246,6 @@ describe('finding things: list, search and filters', () => {
         .getByText(/Geselecteerd door/)
         .count(),
     ).toBe(0);
-    await b.page.context().close();
-    await a.page.context().close();
   });
 
   it('speaks English on request', async () => {
@@ -288,11 +265,10 @@ describe('finding things: list, search and filters', () => {
       /^(Person|Organisation|Initiative|Place|Area|Theme)$/,
     );
     await screenshot(page, 'issue3-english');
-    await page.context().close();
   });
 
   it(`stays fast with ${BIG} items (prints figures)`, async () => {
-    createMap(server.app.storage, 'big', 'Groot', (doc: Y.Doc) => {
+    createMap(e2e.server.app.storage, 'big', 'Groot', (doc: Y.Doc) => {
       const ctx: OpContext = { actor: { id: 'gen', name: 'Generator' }, origin: 'seed' };
       const required = {
         person: { role: 'volunteer' },
@@ -396,6 +372,5 @@ describe('finding things: list, search and filters', () => {
       model.actions.placeNodes(positions);
     });
     expect(await focusedIndex()).toBe(before);
-    await page.context().close();
   }, 150_000);
 });

@@ -3,32 +3,36 @@
  * once, an @-mention by keyboard that follows the item's label and leads to it, the
  * "mentioned in" backlink, note text in search, and a hostile paste that stays inert.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MapUi } from '../../client/src/ui/map/context.js';
-import { readGraph } from '../../schema/index.js';
-import { startApp } from '../../server/app.js';
-import { createInvite, inviteUrl } from '../../server/auth.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { deleteNode, noteOf, noteText as storedNoteText, updateNode } from '../../schema/index.js';
 import { DEMO_MAP_NAME } from '../../server/demo-data.js';
-import { createDemoMap } from '../../server/demo.js';
-import { loadDoc } from '../../server/maps.js';
-import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
-import { type TestServer, startTestServer } from '../support/server.js';
+import { DEMO_MAP_ID, fillDemo } from '../../server/demo.js';
+import { createMap, loadDoc } from '../../server/maps.js';
+import { browserCases, screenshot } from '../support/browser.js';
 
-type TestWindow = { buurtweb: { ui: MapUi }; pwned?: number };
+/** What the hostile paste would set, had it run. */
+type TestWindow = { pwned?: number };
+const ITEM = 'Huiskamer De Koffiepot';
 
 describe('notes written together', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let a: Page;
-  let b: Page;
+  const e2e = browserCases();
+
+  /** The demo map on this case's server; `extra` may add to it (given the demo's key → id table). */
+  function demoMap(extra?: (doc: Y.Doc, ids: Map<string, string>) => void): Map<string, string> {
+    let ids = new Map<string, string>();
+    createMap(e2e.server.app.storage, DEMO_MAP_ID, DEMO_MAP_NAME, (doc, contacts) => {
+      ids = fillDemo(doc, contacts);
+      extra?.(doc, ids);
+    });
+    return ids;
+  }
 
   async function open(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    const { token } = createInvite(server.app.storage, 'demo', 'editor', name);
-    await page.goto(inviteUrl(server.app.url, 'demo', token));
+    const { page } = await e2e.visit(DEMO_MAP_ID, 'editor', name);
     await page.getByRole('heading', { name: DEMO_MAP_NAME }).waitFor();
-    await page.getByRole('gridcell', { name: 'Huiskamer De Koffiepot' }).waitFor();
+    await page.getByRole('gridcell', { name: ITEM }).waitFor();
     return page;
   }
   const select = (p: Page, label: string) =>
@@ -55,25 +59,19 @@ describe('notes written together', () => {
       // Layout hacks around widgets (trailing breaks) are not content: compare words.
       return text.replace(/\s+/g, ' ').trim();
     });
-
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startTestServer();
-    createDemoMap(server.app.storage);
-    browser = await launchBrowser();
-    a = await open('Anna');
-    b = await open('Bram');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  /** Selects the item and puts the caret at the end of its note. */
+  async function toNoteEnd(p: Page): Promise<void> {
+    await select(p, ITEM);
+    await note(p).click();
+    await p.keyboard.press('Control+End');
+  }
 
   it('two people typing into the same note at the same time both end with the merged text', async () => {
-    await select(a, 'Huiskamer De Koffiepot');
-    await select(b, 'Huiskamer De Koffiepot');
-    await note(a).click();
-    await a.keyboard.press('Control+End');
+    demoMap();
+    const a = await open('Anna');
+    const b = await open('Bram');
+    await select(b, ITEM);
+    await toNoteEnd(a);
     await a.keyboard.press('Enter');
     await note(b).click();
     await b.keyboard.press('Control+Home');
@@ -94,8 +92,11 @@ describe('notes written together', () => {
   });
 
   it('inserts a mention by keyboard, follows it, and shows the backlink', async () => {
-    await note(a).click();
-    await a.keyboard.press('Control+End');
+    demoMap();
+    const a = await open('Anna');
+    const b = await open('Bram');
+    await select(b, ITEM);
+    await toNoteEnd(a);
     await a.keyboard.type(' Zie ook @schuld');
     const list = a.getByRole('listbox', { name: 'Items om te noemen' });
     await list.getByRole('option', { name: /^Schulden/ }).waitFor();
@@ -114,6 +115,10 @@ describe('notes written together', () => {
   });
 
   it('finds items by the text of their notes', async () => {
+    demoMap();
+    const a = await open('Anna');
+    await toNoteEnd(a);
+    await a.keyboard.type(' De huiskamer is verhuisd naar de bibliotheek.');
     const search = a.getByRole('combobox', { name: 'Zoeken' });
     await search.fill('bibliotheek verhuisd');
     await a
@@ -125,23 +130,33 @@ describe('notes written together', () => {
   });
 
   it('a mention shows the current label, and "removed" once the item is deleted', async () => {
-    const id = await b.evaluate(
-      () => (window as unknown as TestWindow).buurtweb.ui.model.nodes().find((n) => n.label === 'Schulden')!.id,
-    );
-    await b.evaluate(
-      (i) =>
-        (window as unknown as TestWindow).buurtweb.ui.model.actions.updateNode(i, { label: 'Schulden en geldzorgen' }),
-      id,
-    );
+    const ids = demoMap((doc, ids) => {
+      const p = new Y.XmlElement('paragraph');
+      const m = new Y.XmlElement('mention');
+      m.setAttribute('id', ids.get('th-schulden')!);
+      m.setAttribute('label', 'Schulden');
+      p.insert(0, [new Y.XmlText('Zie ook '), m]);
+      noteOf(doc, ids.get('ini-huiskamer')!)!.insert(0, [p]);
+    });
+    const schulden = ids.get('th-schulden')!;
+    const a = await open('Anna');
+    await select(a, ITEM);
+    await expect.poll(() => note(a).locator('.mention').first().textContent()).toBe('@Schulden');
+    // Someone else renames the mentioned item, then deletes it.
+    const bram = await e2e.join(DEMO_MAP_ID, 'editor', 'Bram');
+    updateNode(bram.doc, schulden, { label: 'Schulden en geldzorgen' }, bram.ctx);
     await expect.poll(() => note(a).locator('.mention').first().textContent()).toBe('@Schulden en geldzorgen');
-    await b.evaluate((i) => (window as unknown as TestWindow).buurtweb.ui.model.actions.deleteNode(i), id);
+    deleteNode(bram.doc, schulden, bram.ctx);
     await expect.poll(() => note(a).locator('.mention').first().textContent()).toBe('@verwijderd item');
     expect(await note(a).locator('.mention-removed').count()).toBe(1);
   });
 
   it('keeps a pasted <script>/onerror payload inert', async () => {
-    await note(a).click();
-    await a.keyboard.press('Control+End');
+    demoMap();
+    const a = await open('Anna');
+    const b = await open('Bram');
+    await select(b, ITEM);
+    await toNoteEnd(a);
     await a.evaluate(() => {
       const target = document.querySelector('.note-content')!;
       const data = new DataTransfer();
@@ -166,24 +181,25 @@ describe('notes written together', () => {
   });
 
   it('notes survive a server restart, and deleting an item deletes its note', async () => {
-    const dataDir = server.cfg.dataDir;
-    const { port } = server.app;
-    await server.close();
-    const app = await startApp({ ...server.cfg, port });
-    server = { ...server, app, close: () => app.close() };
-    const c = await open('Controle');
-    await select(c, 'Huiskamer De Koffiepot');
-    await expect.poll(() => noteText(c)).toContain('Anna: de huiskamer is verhuisd naar de bibliotheek.');
-
-    const id = await c.evaluate(
-      () =>
-        (window as unknown as TestWindow).buurtweb.ui.model.nodes().find((n) => n.label === 'Huiskamer De Koffiepot')!
-          .id,
-    );
-    await c.evaluate((i) => (window as unknown as TestWindow).buurtweb.ui.model.actions.deleteNode(i), id);
-    await new Promise((r) => setTimeout(r, 500));
-    const doc = loadDoc(server.app.storage, 'demo');
-    expect(readGraph(doc).nodes.has(id)).toBe(false);
-    expect(dataDir).toBeTruthy();
+    const id = demoMap().get('ini-huiskamer')!;
+    const a = await open('Anna');
+    await toNoteEnd(a);
+    await a.keyboard.type(' Anna: de huiskamer is verhuisd naar de bibliotheek.');
+    // Stored by the server (not only on Anna's device) before it stops.
+    const stored = () => {
+      const doc = loadDoc(e2e.server.app.storage, DEMO_MAP_ID);
+      const note = noteOf(doc, id);
+      const text = note && storedNoteText(note);
+      doc.destroy();
+      return text;
+    };
+    await expect.poll(stored).toContain('Anna: de huiskamer is verhuisd naar de bibliotheek.');
+    await e2e.stopServer();
+    await e2e.startServerAgain();
+    // Another device gets the note from the restarted server, then deletes the item.
+    const c = await e2e.join(DEMO_MAP_ID, 'editor', 'Controle');
+    expect(storedNoteText(noteOf(c.doc, id)!)).toContain('Anna: de huiskamer is verhuisd naar de bibliotheek.');
+    deleteNode(c.doc, id, c.ctx);
+    await expect.poll(stored, { timeout: 5000 }).toBe(undefined);
   });
 });

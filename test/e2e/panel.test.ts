@@ -3,30 +3,73 @@
  * validation, edit and undo, create-and-link in one go, link with only fitting kinds,
  * remove a link, delete with confirmation; and what a viewer does not get.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MapUi } from '../../client/src/ui/map/context.js';
-import { createInvite, inviteUrl } from '../../server/auth.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import type { MapHandle } from '@map';
+import { type OpContext, type Role, createNode, deleteNode, link, setContactDetails } from '../../schema/index.js';
 import { DEMO_MAP_NAME } from '../../server/demo-data.js';
-import { createDemoMap } from '../../server/demo.js';
-import type { Role } from '../../schema/index.js';
-import { launchBrowser, requireBuiltClient, screenshot } from '../support/browser.js';
-import { type TestServer, startTestServer } from '../support/server.js';
+import { DEMO_MAP_ID, fillDemo } from '../../server/demo.js';
+import { createMap } from '../../server/maps.js';
+import { browserCases, screenshot } from '../support/browser.js';
 
-type TestWindow = { buurtweb: { ui: MapUi }; actionCalls?: [string, unknown[]][] };
+type TestWindow = { buurtweb: { ui: MapHandle }; actionCalls?: [string, unknown[]][] };
+
+/** What a case's map holds beside the demo (made as an earlier visit of Fenna's would have). */
+interface Seed {
+  /** Noor Haddou, a volunteer. */
+  noor?: boolean;
+  /** Noor knows Fatima Benhaddou (very well, can introduce). */
+  noorKnowsFatima?: boolean;
+  /** Buurtkeuken Kanaleneiland, where Noor works as a cook. */
+  buurtkeuken?: boolean;
+}
+
+function seed(doc: Y.Doc, contacts: Y.Doc, ids: Map<string, string>, what: Seed): void {
+  if (!what.noor && !what.noorKnowsFatima && !what.buurtkeuken) return;
+  const ctx: OpContext = { actor: { id: 'fenna', name: 'Fenna de Vries' }, origin: 'seed' };
+  const noor = createNode(
+    doc,
+    { kind: 'person', label: 'Noor Haddou', fields: { role: 'volunteer', skills: ['Koken', 'Luisteren'] } },
+    ctx,
+  );
+  setContactDetails(contacts, noor, 'person', { email: 'noor@example.org' }, { ...ctx, personRole: 'volunteer' });
+  if (what.noorKnowsFatima) {
+    const fields = { strength: 'strong', canIntroduce: true };
+    link(doc, { kind: 'knows', from: noor, to: ids.get('p-fatima')!, fields }, ctx);
+  }
+  if (what.buurtkeuken) {
+    const keuken = createNode(
+      doc,
+      { kind: 'organisation', label: 'Buurtkeuken Kanaleneiland', fields: { orgType: 'other' } },
+      ctx,
+    );
+    link(doc, { kind: 'works_for', from: noor, to: keuken, fields: { function: 'Kok' } }, ctx);
+  }
+}
 
 describe('editing the map in the item panel', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
+  const e2e = browserCases();
+
+  /** The demo map (with `what` beside it) on this case's server. */
+  function demoMap(what: Seed = {}): void {
+    createMap(e2e.server.app.storage, DEMO_MAP_ID, DEMO_MAP_NAME, (doc, contacts) =>
+      seed(doc, contacts, fillDemo(doc, contacts), what),
+    );
+  }
 
   async function open(role: Role, name: string): Promise<Page> {
-    const p = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    const { token } = createInvite(server.app.storage, 'demo', role, name);
-    await p.goto(inviteUrl(server.app.url, 'demo', token));
+    const { page: p } = await e2e.visit(DEMO_MAP_ID, role, name);
     await p.getByRole('heading', { name: DEMO_MAP_NAME }).waitFor();
     await p.waitForFunction(() => (window as unknown as TestWindow).buurtweb?.ui.model.nodes().length > 50);
     return p;
+  }
+  /** Fenna, an editor, whose content writes are recorded (see recordActions). */
+  async function openFenna(what: Seed = {}): Promise<Page> {
+    demoMap(what);
+    const page = await open('editor', 'Fenna de Vries');
+    await recordActions(page);
+    return page;
   }
 
   const idOf = (p: Page, label: string) =>
@@ -39,6 +82,12 @@ describe('editing the map in the item panel', () => {
     expect(id).toBeTruthy();
     await p.evaluate((i) => (window as unknown as TestWindow).buurtweb.ui.focus(i), id!);
     return id!;
+  };
+  /** Selects the item and waits until the panel shows it. */
+  const show = async (p: Page, label: string) => {
+    const id = await select(p, label);
+    await expect.poll(() => panelHeading(p)).toBe(label);
+    return id;
   };
   const fieldOf = (p: Page, id: string, key: string) =>
     p.evaluate(([i, k]) => (window as unknown as TestWindow).buurtweb.ui.model.node(i!)?.fields[k!], [id, key]);
@@ -61,24 +110,13 @@ describe('editing the map in the item panel', () => {
   const panelOf = (p: Page) => p.getByRole('complementary', { name: 'Item' });
   const panelHeading = (p: Page) => panelOf(p).getByRole('heading', { level: 2 }).textContent();
 
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startTestServer();
-    createDemoMap(server.app.storage);
-    browser = await launchBrowser();
-    page = await open('editor', 'Fenna de Vries');
-    await recordActions(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('shows a hint when nothing is selected', async () => {
+    const page = await openFenna();
     await expect.poll(() => panelHeading(page)).toBe('Niets geselecteerd');
   });
 
   it('creates a person through the toolbar form, refusing an empty name and a bad e-mail first', async () => {
+    const page = await openFenna();
     await page.getByRole('button', { name: 'Nieuw: Persoon' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nieuw: Persoon' });
     await dialog.waitFor();
@@ -131,8 +169,9 @@ describe('editing the map in the item panel', () => {
   });
 
   it('edits a field with one write of only that field; Ctrl+Z undoes it, Ctrl+Shift+Z redoes it', async () => {
+    const page = await openFenna({ noor: true });
     const panel = panelOf(page);
-    const id = (await idOf(page, 'Noor Haddou'))!;
+    const id = await show(page, 'Noor Haddou');
     await panel.getByRole('button', { name: 'Bewerken' }).click();
     const form = panel.getByRole('form', { name: 'Noor Haddou bewerken' });
     await form.getByLabel('Functie').fill('Kok bij het sociaal restaurant');
@@ -156,7 +195,9 @@ describe('editing the map in the item panel', () => {
   });
 
   it('shows per-field errors in the edit form and cancels without writing', async () => {
+    const page = await openFenna({ noor: true });
     const panel = panelOf(page);
+    await show(page, 'Noor Haddou');
     await panel.getByRole('button', { name: 'Bewerken' }).click();
     const form = panel.getByRole('form', { name: 'Noor Haddou bewerken' });
     await form.getByLabel('Naam').fill('');
@@ -172,7 +213,8 @@ describe('editing the map in the item panel', () => {
   });
 
   it('creates an organisation linked to the selected person in one operation', async () => {
-    const personId = (await idOf(page, 'Noor Haddou'))!;
+    const page = await openFenna({ noor: true });
+    const personId = await show(page, 'Noor Haddou');
     await page.getByRole('button', { name: 'Nieuw: Organisatie' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nieuw: Organisatie' });
     await dialog.getByLabel('Naam').fill('Buurtkeuken Kanaleneiland');
@@ -210,7 +252,9 @@ describe('editing the map in the item panel', () => {
   });
 
   it('links two items with the link dialog, offering only the kinds that fit', async () => {
+    const page = await openFenna({ noor: true });
     const panel = panelOf(page);
+    await show(page, 'Noor Haddou');
     await panel.getByRole('button', { name: 'Koppelen aan…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Noor Haddou koppelen aan…' });
     await dialog.waitFor();
@@ -246,6 +290,8 @@ describe('editing the map in the item panel', () => {
   });
 
   it('shows the refusal of a duplicate link in the dialog (opened with L)', async () => {
+    const page = await openFenna({ noorKnowsFatima: true });
+    await show(page, 'Noor Haddou');
     await page.getByRole('heading', { name: 'Noor Haddou' }).click(); // focus out of any field
     await page.keyboard.press('l');
     const dialog = page.getByRole('dialog', { name: 'Noor Haddou koppelen aan…' });
@@ -263,7 +309,9 @@ describe('editing the map in the item panel', () => {
   });
 
   it('edits the fields of a link', async () => {
+    const page = await openFenna({ noorKnowsFatima: true });
     const panel = panelOf(page);
+    await show(page, 'Noor Haddou');
     await panel.getByRole('button', { name: 'Koppeling bewerken: Fatima Benhaddou' }).click();
     const form = panel.getByRole('form', { name: 'Koppeling met Fatima Benhaddou' });
     await form.getByLabel('Hoe goed').selectOption({ label: 'Goed' });
@@ -276,7 +324,9 @@ describe('editing the map in the item panel', () => {
   });
 
   it('removes a link without asking, with a notice', async () => {
+    const page = await openFenna({ noorKnowsFatima: true });
     const panel = panelOf(page);
+    await show(page, 'Noor Haddou');
     await panel.getByRole('button', { name: 'Koppeling verwijderen: Fatima Benhaddou' }).click();
     await expect.poll(() => panel.getByRole('button', { name: 'Fatima Benhaddou', exact: true }).count()).toBe(0);
     expect((await actionCalls(page)).map((c) => c[0])).toEqual(['unlink']);
@@ -286,8 +336,8 @@ describe('editing the map in the item panel', () => {
   });
 
   it('deletes an item only after confirmation, from the button or the Delete key', async () => {
-    const id = await select(page, 'Buurtkeuken Kanaleneiland');
-    await expect.poll(() => panelHeading(page)).toBe('Buurtkeuken Kanaleneiland');
+    const page = await openFenna({ buurtkeuken: true });
+    const id = await show(page, 'Buurtkeuken Kanaleneiland');
     await page.getByRole('heading', { name: 'Buurtkeuken Kanaleneiland' }).click();
     await page.keyboard.press('Delete');
     const confirm = page.getByRole('alertdialog', { name: 'Item verwijderen' });
@@ -310,16 +360,16 @@ describe('editing the map in the item panel', () => {
   });
 
   it('shows that the selected item no longer exists when someone else deletes it', async () => {
-    const other = await open('editor', 'Sam');
-    const id = await select(page, 'Noor Haddou');
-    await expect.poll(() => panelHeading(page)).toBe('Noor Haddou');
-    await expect.poll(() => idOf(other, 'Noor Haddou')).toBe(id);
-    await other.evaluate((i) => (window as unknown as TestWindow).buurtweb.ui.model.actions.deleteNode(i), id);
+    const page = await openFenna({ noor: true });
+    const id = await show(page, 'Noor Haddou');
+    // Sam, on another device, deletes Noor.
+    const sam = await e2e.join(DEMO_MAP_ID, 'editor', 'Sam');
+    deleteNode(sam.doc, id, sam.ctx);
     await expect.poll(() => panelHeading(page)).toBe('Dit item bestaat niet meer');
-    await other.context().close();
   });
 
   it('a viewer reads the panel but gets no editing controls', async () => {
+    demoMap();
     const viewer = await open('viewer', 'Kijker');
     await select(viewer, 'Fatima Benhaddou');
     await expect.poll(() => panelHeading(viewer)).toBe('Fatima Benhaddou');
@@ -345,6 +395,5 @@ describe('editing the map in the item panel', () => {
     expect(await viewer.getByRole('alertdialog').count()).toBe(0);
     expect(await viewer.getByRole('dialog').count()).toBe(0);
     await screenshot(viewer, 'issue3-panel-viewer');
-    await viewer.context().close();
   });
 });

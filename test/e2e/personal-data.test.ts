@@ -6,35 +6,31 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../schema/index.js';
 import { createDemoMap } from '../../server/demo.js';
 import {
-  launchBrowser,
-  openAsPerson,
-  requireBuiltClient,
+  browserCases,
   screenshot,
   connectionStatus as status,
   itemPanel as panel,
   itemRow as row,
   selectRow as select,
 } from '../support/browser.js';
-import { type TestServer, startTestServer } from '../support/server.js';
 
 const MAP = 'wijk';
 const PERSON = { name: 'Fatima Benhaddou', phone: '06-0000 0001', email: 'f.benhaddou@buurtteams.example.org' };
 
 describe('personal data in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const e2e = browserCases();
+  // The demo map under another id, on this case's own server: its data directory holds this map only.
+  beforeEach(() => createDemoMap(e2e.server.app.storage, MAP));
 
-  const person = (role: Role, name: string) =>
-    openAsPerson(browser, contexts, server, { id: MAP, name: 'Kanaleneiland-Zuid' }, role, name);
+  const person = (role: Role, name: string) => e2e.openAsPerson({ id: MAP, name: 'Kanaleneiland-Zuid' }, role, name);
 
   function databaseBytes(): Buffer {
-    const dir = server.cfg.dataDir;
+    const dir = e2e.server.cfg.dataDir;
     return Buffer.concat(fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f))));
   }
   function expectForgotten(bytes: Buffer, where: string) {
@@ -71,18 +67,6 @@ describe('personal data in the browser', () => {
     return Buffer.concat(chunks.map((c) => Buffer.from(c)));
   }
 
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startTestServer();
-    createDemoMap(server.app.storage, MAP);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
-
   it('shows contact details to an editor and never to a viewer', async () => {
     const editor = await person('editor', 'Esther');
     const viewer = await person('viewer', 'Vera');
@@ -97,7 +81,7 @@ describe('personal data in the browser', () => {
   });
 
   it('records a resident with consent and retention only, and lists residents past their date', async () => {
-    const editor = contexts[0]!.pages()[0]!;
+    const { page: editor } = await person('editor', 'Esther');
     await editor.getByRole('button', { name: 'Nieuw: Persoon' }).click();
     const dialog = editor.getByRole('dialog', { name: 'Nieuw: Persoon' });
     await dialog.getByLabel('Naam').fill('Nadia Buurvrouw');
@@ -128,7 +112,8 @@ describe('personal data in the browser', () => {
   });
 
   it('forgets a person everywhere, also on a laptop that was offline', async () => {
-    const [editor, viewer] = contexts.map((context) => ({ context, page: context.pages()[0]! }));
+    const editor = await person('editor', 'Esther');
+    const viewer = await person('viewer', 'Vera');
     const laptop = await person('editor', 'Joost');
     await select(laptop.page, PERSON.name);
     await panel(laptop.page).getByRole('link', { name: PERSON.phone }).waitFor();
@@ -139,15 +124,15 @@ describe('personal data in the browser', () => {
     await expect.poll(() => status(laptop.page)).toContain('Offline');
 
     // ... while Esther forgets the person.
-    await select(editor!.page, PERSON.name);
-    await panel(editor!.page).getByRole('button', { name: 'Vergeet deze persoon' }).click();
-    const dialog = editor!.page.getByRole('alertdialog', { name: 'Persoon vergeten' });
+    await select(editor.page, PERSON.name);
+    await panel(editor.page).getByRole('button', { name: 'Vergeet deze persoon' }).click();
+    const dialog = editor.page.getByRole('alertdialog', { name: 'Persoon vergeten' });
     await dialog.getByText('kan niet ongedaan worden gemaakt').waitFor();
-    await screenshot(editor!.page, 'issue6-erase-confirm');
+    await screenshot(editor.page, 'issue6-erase-confirm');
     await dialog.getByRole('button', { name: 'Definitief vergeten' }).click();
-    await editor!.page.getByText('De persoon is vergeten.').waitFor();
-    await expect.poll(() => row(editor!.page, PERSON.name).count()).toBe(0);
-    await expect.poll(() => row(viewer!.page, PERSON.name).count()).toBe(0);
+    await editor.page.getByText('De persoon is vergeten.').waitFor();
+    await expect.poll(() => row(editor.page, PERSON.name).count()).toBe(0);
+    await expect.poll(() => row(viewer.page, PERSON.name).count()).toBe(0);
     expectForgotten(databaseBytes(), 'the database files');
     expect(await row(laptop.page, PERSON.name).count()).toBe(1); // still on the offline laptop
 
@@ -165,12 +150,12 @@ describe('personal data in the browser', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await laptop.page.getByRole('option', { name: /Benhaddou/ }).count()).toBe(0);
     expectForgotten(databaseBytes(), 'the database files after the laptop came back');
-    for (const p of [editor!.page, viewer!.page]) expect(await row(p, PERSON.name).count()).toBe(0);
+    for (const p of [editor.page, viewer.page]) expect(await row(p, PERSON.name).count()).toBe(0);
     await screenshot(laptop.page, 'issue6-laptop-after-erasure');
   });
 
   it('removes the map from this device', async () => {
-    const viewer = contexts[1]!.pages()[0]!;
+    const { page: viewer } = await person('viewer', 'Vera');
     await viewer.getByRole('button', { name: 'Verwijder van dit apparaat' }).click();
     const dialog = viewer.getByRole('alertdialog', { name: 'Kaart van dit apparaat verwijderen' });
     await dialog.getByRole('button', { name: 'Verwijderen van dit apparaat' }).click();
