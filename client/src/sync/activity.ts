@@ -10,6 +10,9 @@ export interface ActivityQuery {
   since?: number;
   /** Only entries after this sequence number (what is new since the last fetch). */
   after?: number;
+  /** Only entries before this sequence number (the page before the oldest shown). */
+  before?: number;
+  /** At most this many (the server gives at most ACTIVITY_PAGE). */
   limit?: number;
 }
 

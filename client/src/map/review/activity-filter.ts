@@ -4,6 +4,7 @@
  */
 import type { ActivityEntry, GraphNode } from '@schema';
 import { fold, foldedWords } from '@map/shared';
+import { mergePages } from './activity-pages';
 
 export interface ActivityFilter {
   /** Only this person's changes. */
@@ -83,19 +84,14 @@ export function changedItems(entries: readonly ActivityEntry[]): { nodes: Set<st
   return { nodes, edges };
 }
 
-/** Newer entries before older ones, each once (by seq), at most `max`: newest first. */
+/**
+ * Newer entries before older ones, each once (by seq, and a repeated change by its
+ * newest copy: activity-pages.ts), at most `max`: newest first.
+ */
 export function mergeEntries(
   newer: readonly ActivityEntry[],
   older: readonly ActivityEntry[],
   max: number,
 ): ActivityEntry[] {
-  const seen = new Set<number>();
-  const out: ActivityEntry[] = [];
-  for (const e of [...newer, ...older].sort((a, b) => b.seq - a.seq)) {
-    if (seen.has(e.seq)) continue;
-    seen.add(e.seq);
-    out.push(e);
-    if (out.length >= max) break;
-  }
-  return out;
+  return mergePages(newer, older, max);
 }
