@@ -1,33 +1,49 @@
 /**
- * The activity feed: who changed what and when, newest first, filtered by person, item
- * (a name, or the selected item) and area; with "what changed since…" above it.
+ * The activity feed: who changed what and when, newest first, a repeated change (typing
+ * in a note) as one entry with its count; filtered by person, item (a name, or the
+ * selected item), area and "what changed since…" above it; older pages on request.
  */
-import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, createUniqueId, on } from 'solid-js';
 import { type ActivityEntry, EDGE_KIND_DEFS, NODE_KIND_DEFS, areaIndex, isEdgeKind } from '@schema';
 import { fmt, lang, loc, t } from '@i18n';
 import { collator } from '@map/shared';
 import { AreaSelect, formatMoment, linkSentence, useMap } from '@map/ui-kit';
 import { type ActivityFilter, NO_ACTIVITY_FILTER, edgeEnds, filterActivity, peopleIn } from './activity-filter';
 import { createActivityFeed } from './activity-feed';
+import { entriesSince, oldestSeq } from './activity-pages';
+import { type ActivityFormat, entryText } from './activity-text';
 import { ChangesSinceControl } from './ChangesSinceControl';
+import { dayOf } from './since-presets';
 import { useReview } from './state';
 
-const DEFAULTS = {
-  /** Entries shown at first and added per "more". */
-  page: 200,
-} as const;
+/** Lists, times and moments in the interface language's conventions, for entryText. */
+function activityFormat(): ActivityFormat {
+  const locale = lang() === 'nl' ? 'nl-NL' : 'en-GB';
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const moment = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return {
+    fieldList: (labels) => list.format(labels),
+    time: (ms) => time.format(ms),
+    moment: (ms) => moment.format(ms),
+    sameDay: (a, b) => dayOf(a) === dayOf(b),
+  };
+}
 
 export function ActivityTab() {
   const { model } = useMap();
+  const review = useReview();
   const id = createUniqueId();
   const feed = createActivityFeed(model);
   const [filter, setFilterSignal] = createSignal<ActivityFilter>(NO_ACTIVITY_FILTER);
   const [onlySelected, setOnlySelected] = createSignal(false);
-  const [shown, setShown] = createSignal<number>(DEFAULTS.page);
-  const setFilter = (patch: Partial<ActivityFilter>) => {
-    setFilterSignal((f) => ({ ...f, ...patch }));
-    setShown(DEFAULTS.page);
-  };
+  const setFilter = (patch: Partial<ActivityFilter>) => setFilterSignal((f) => ({ ...f, ...patch }));
+  const format = createMemo(activityFormat);
 
   const selectedId = () => (model.selection().length === 1 ? model.selection()[0]! : null);
   const areas = createMemo(() => (model.version(), areaIndex(model.store)));
@@ -36,8 +52,31 @@ export function ActivityTab() {
     model.version();
     const f = { ...filter(), itemId: onlySelected() ? selectedId() : null };
     if (onlySelected() && !f.itemId) return [];
-    return filterActivity(feed.entries(), f, { nodes: model.store.nodes, areas: areas() });
+    const since = entriesSince(feed.entries(), review.changes.since());
+    return filterActivity(since, f, { nodes: model.store.nodes, areas: areas() });
   });
+  /** Older pages could still hold entries the "since" filter shows. */
+  const olderMayShow = () => {
+    const since = review.changes.since();
+    const oldest = oldestSeq(feed.entries());
+    const last = feed.entries().find((e) => e.seq === oldest);
+    return since === null || last === undefined || last.at >= since;
+  };
+  // "No older changes" takes the button's place: keep the keyboard's focus there.
+  let olderButton: HTMLButtonElement | undefined;
+  let noOlder: HTMLParagraphElement | undefined;
+  let hadFocus = false;
+  createEffect(
+    on(feed.older, (state) => {
+      if (state === 'loading') return;
+      if (state === 'none' && hadFocus) noOlder?.focus();
+      hadFocus = false;
+    }),
+  );
+  const loadOlder = () => {
+    hadFocus = document.activeElement === olderButton;
+    void feed.loadOlder();
+  };
 
   return (
     <div class="review-activity">
@@ -99,28 +138,52 @@ export function ActivityTab() {
           {t().review.unreachable}
         </p>
       </Show>
-      <Show when={feed.truncated()}>
-        <p class="muted">{fmt(t().review.truncated, { n: feed.entries().length })}</p>
+      <Show when={review.changes.since()}>
+        {(since) => <p class="muted">{fmt(t().review.activitySince, { date: formatMoment(since()) })}</p>}
       </Show>
       <Show
         when={filtered().length > 0}
         fallback={<p class="muted">{feed.status() === 'loading' ? t().review.loading : t().review.activityEmpty}</p>}
       >
         <ol class="activity-list" aria-label={t().review.activityList}>
-          <For each={filtered().slice(0, shown())}>{(e) => <ActivityRow entry={e} />}</For>
+          <For each={filtered()}>{(e) => <ActivityRow entry={e} format={format()} />}</For>
         </ol>
-        <Show when={filtered().length > shown()}>
-          <button type="button" class="btn" onClick={() => setShown((n) => n + DEFAULTS.page)}>
-            {fmt(t().review.more, { n: filtered().length - shown() })}
-          </button>
-        </Show>
+      </Show>
+      <Show when={feed.status() !== 'loading' && feed.entries().length > 0 && olderMayShow()}>
+        <div class="activity-older">
+          <Show
+            when={feed.older() !== 'none'}
+            fallback={
+              <p class="muted" role="status" tabindex="-1" ref={noOlder}>
+                {t().review.noOlder}
+              </p>
+            }
+          >
+            <button
+              type="button"
+              class="btn"
+              ref={olderButton}
+              aria-busy={feed.older() === 'loading'}
+              onClick={loadOlder}
+            >
+              {t().review.loadOlder}
+            </button>
+            <p class="muted" role="status">
+              {feed.older() === 'loading'
+                ? t().review.loadingOlder
+                : feed.older() === 'failed'
+                  ? t().review.olderFailed
+                  : ''}
+            </p>
+          </Show>
+        </div>
       </Show>
     </div>
   );
 }
 
 /** One entry: when, who, what kind of change, to which item (a button to it while it exists). */
-function ActivityRow(props: { entry: ActivityEntry }) {
+function ActivityRow(props: { entry: ActivityEntry; format: ActivityFormat }) {
   const { model, focus } = useMap();
   const { knownLabel } = useReview();
   const e = () => props.entry;
@@ -139,12 +202,11 @@ function ActivityRow(props: { entry: ActivityEntry }) {
     const defs = n ? NODE_KIND_DEFS[n.kind].fields : undefined;
     const ends = e().target === 'edge' ? edgeEnds(e().id) : undefined;
     const edgeDefs = ends && isEdgeKind(ends.kind) ? EDGE_KIND_DEFS[ends.kind].fields : undefined;
-    return e()
-      .fields.map((k) =>
-        k === 'label' ? r().nameField : defs?.[k] ? loc(defs[k]!.label) : edgeDefs?.[k] ? loc(edgeDefs[k]!.label) : k,
-      )
-      .join(', ');
+    return e().fields.map((k) =>
+      k === 'label' ? r().nameField : defs?.[k] ? loc(defs[k]!.label) : edgeDefs?.[k] ? loc(edgeDefs[k]!.label) : k,
+    );
   };
+  const text = () => entryText(e(), fields(), r(), props.format);
   const item = () => {
     const entry = e();
     if (entry.target === 'map') return <span>{r().settingKeys[entry.id] ?? r().mapSettings}</span>;
@@ -177,9 +239,9 @@ function ActivityRow(props: { entry: ActivityEntry }) {
     <li class="activity-row" data-change={e().change}>
       <time datetime={new Date(e().at).toISOString()}>{formatMoment(e().at)}</time>
       <span class="activity-text">
-        <strong>{e().actor?.name ?? r().unknownPerson}</strong> {r().changes[e().change] ?? e().change} {item()}
-        <Show when={e().change === 'updated' && e().fields.length > 0}>
-          <span class="muted"> ({fmt(r().fields, { list: fields() })})</span>
+        <strong>{e().actor?.name ?? r().unknownPerson}</strong> {text().verb} {item()}
+        <Show when={text().after}>
+          <span class="activity-repeats">{text().after}</span>
         </Show>
       </span>
     </li>

@@ -1,20 +1,15 @@
 /**
- * "Wat is er veranderd sinds…": a date, or this device's previous visit; the items the
- * feed lists as changed since then are highlighted on the canvas and in the list until
- * the highlight is cleared.
+ * "Wat is er veranderd sinds…": a date, or at one press since yesterday, the past week or
+ * this device's previous visit; the items the feed lists as changed since then are
+ * highlighted on the canvas and in the list, and the activity feed shows only those
+ * changes, until the highlight is cleared.
  */
 import { Show, createSignal, createUniqueId } from 'solid-js';
 import { ACTIVITY_PAGE } from '@schema';
 import { fmt, t } from '@i18n';
 import { formatMoment, useMap } from '@map/ui-kit';
+import { type SincePreset, dayOf, presetMoment } from './since-presets';
 import { useReview } from './state';
-
-/** yyyy-mm-dd of a moment, in local time (what a date input holds). */
-function dayOf(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export function ChangesSinceControl() {
   const { model } = useMap();
@@ -29,6 +24,27 @@ export function ChangesSinceControl() {
     const at = new Date(`${day()}T00:00:00`).getTime();
     if (Number.isFinite(at)) review.changes.show(at);
   };
+  /** The moment of a preset, taken when pressed (so "yesterday" follows the clock). */
+  const at = (preset: SincePreset) => presetMoment(preset, review.now(), review.lastVisit);
+  const pressed = (preset: SincePreset) => review.changes.since() !== null && review.changes.since() === at(preset);
+  /** A preset on; pressed again, off (the highlight cleared). */
+  const choose = (preset: SincePreset) => {
+    const moment = at(preset);
+    if (moment === undefined) return;
+    if (pressed(preset)) return review.changes.clear();
+    setDay(dayOf(moment));
+    review.changes.show(moment);
+  };
+  const Preset = (props: { preset: SincePreset; label: string }) => (
+    <button
+      type="button"
+      class="btn btn-small"
+      aria-pressed={pressed(props.preset)}
+      onClick={() => choose(props.preset)}
+    >
+      {props.label}
+    </button>
+  );
 
   return (
     <fieldset class="review-since">
@@ -46,12 +62,17 @@ export function ChangesSinceControl() {
           {t().review.sinceShow}
         </button>
       </div>
-      <Show when={review.lastVisit} fallback={<p class="muted">{t().review.noLastVisit}</p>}>
-        {(at) => (
-          <button type="button" class="btn btn-small" onClick={() => review.changes.show(at())}>
-            {fmt(t().review.sinceLastVisitAt, { date: formatMoment(at()) })}
-          </button>
-        )}
+      <div class="since-presets" role="group" aria-label={t().review.sincePresets}>
+        <Preset preset="yesterday" label={t().review.sinceYesterday} />
+        <Preset preset="week" label={t().review.sinceWeek} />
+        <Show when={review.lastVisit}>
+          {(visit) => (
+            <Preset preset="lastVisit" label={fmt(t().review.sinceLastVisitAt, { date: formatMoment(visit()) })} />
+          )}
+        </Show>
+      </div>
+      <Show when={!review.lastVisit}>
+        <p class="muted">{t().review.noLastVisit}</p>
       </Show>
       <Show when={review.changes.since()}>
         {(since) => (
