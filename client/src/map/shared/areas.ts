@@ -15,7 +15,7 @@ export interface GraphLike {
 }
 
 /** The areas directly part of `areaId`. */
-export function subAreas(g: GraphLike, areaId: string): string[] {
+function subAreas(g: GraphLike, areaId: string): string[] {
   return g
     .edgesOf(areaId)
     .filter((e) => e.kind === 'part_of' && e.to === areaId && g.nodes.get(e.from)?.kind === 'area')

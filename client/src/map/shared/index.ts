@@ -3,14 +3,13 @@
  * folding for matching, how an item reads in one line, the area hierarchy, form drafts
  * and which fields an item shows. Importable by unit tests as it is.
  */
-export { type AreaOption, type GraphLike, areaTree, areaWithSubAreas, sameOptions, subAreas } from './areas';
+export { type AreaOption, type GraphLike, areaTree, areaWithSubAreas, sameOptions } from './areas';
 export {
   type Draft,
   type DraftResult,
   type Validated,
   draftsOf,
   labelDef,
-  toDraft,
   validateDraft,
   validateDrafts,
 } from './drafts';
