@@ -13,7 +13,7 @@ import type { SessionInfo } from '@schema';
 import { t } from '@i18n';
 import { type MapModel, openMap } from '@sync/map-model';
 import { fetchSession, joinedMap, rememberMap } from '@sync/session';
-import { CanvasProvider, GraphCanvas, Legend, createCanvasState } from '@map/canvas';
+import { CanvasProvider, GraphCanvas, Legend, TidyConfirm, createCanvasState } from '@map/canvas';
 import {
   CreateDialog,
   DialogsProvider,
@@ -24,7 +24,7 @@ import {
   createDialogsState,
 } from '@map/dialogs';
 import { type Filters, FilterBar, FiltersProvider, createFiltersState } from '@map/filters';
-import { Header, Notices, StartAgainNotice, Toolbar, useShortcuts } from '@map/header';
+import { Header, Notices, ShortcutsDialog, StartAgainNotice, Toolbar, useShortcuts } from '@map/header';
 import { ItemList } from '@map/list';
 import { ItemPanel } from '@map/panel';
 import { ReviewPanel, ReviewProvider, createReviewState, recordVisit } from '@map/review';
@@ -130,7 +130,7 @@ function OpenMap(props: {
   const review = createReviewState(model, notices, { lastVisit: props.lastVisit });
   const filters = createFiltersState(model, review);
   const search = createSearchState(model);
-  const canvas = createCanvasState();
+  const canvas = createCanvasState(model);
   useShortcuts({ model, dialogs, review, canvas });
   // Exposed for end-to-end tests and debugging (the model, never the Y.Doc).
   const ui: MapHandle = {
@@ -174,6 +174,8 @@ function OpenMap(props: {
                     <LinkDialog />
                     <RejectConfirm />
                     <SettingsDialog />
+                    <TidyConfirm />
+                    <ShortcutsDialog />
                     <Notices />
                   </div>
                 </CanvasProvider>

@@ -68,9 +68,9 @@ export interface MapActions {
   /** Removes a proposal (a node with its note and links, or a link). */
   rejectProposal(target: ItemRef): ActionResult;
   setFreshnessMonths(months: number): ActionResult;
-  /** A drag by the user ended (never called while dragging): undoable. */
+  /** The user moved items (a finished drag, "tidy up"; never called while dragging): one undo step. */
   moveNodes(positions: Positions): ActionResult;
-  /** Automatic placement (new items, "tidy up"): shared with everyone, not an undo step. */
+  /** Automatic placement (new items, imports): shared with everyone, not an undo step. */
   placeNodes(positions: Positions): ActionResult;
 }
 

@@ -43,8 +43,13 @@ export interface NoteEditorHooks {
   lookup(id: string): GraphNode | undefined;
   /** Calls back whenever items may have changed (labels, deletions); returns unsubscribe. */
   onItemsChanged(listener: () => void): () => void;
-  /** A mention was clicked. */
+  /**
+   * A mention was followed: clicked (or Enter) in a read-only note; Ctrl/Cmd+click in a
+   * note being edited, where a plain click is for placing the caret.
+   */
   follow(id: string): void;
+  /** The tooltip of a mention in a note being edited (how to follow it). */
+  followHint(): string;
   menu: MentionMenu;
   /** The text a mention of a deleted item shows. */
   removedLabel(): string;
@@ -65,23 +70,36 @@ export function createNoteEditor(element: HTMLElement, binding: NoteBinding, hoo
   const mention = Mention.extend({
     // A mention always shows the item's current label, and "removed" once it's gone.
     addNodeView() {
-      return ({ node }) => {
+      return ({ node, editor }) => {
         const dom = document.createElement('span');
         const id = String(node.attrs.id ?? '');
         dom.className = 'mention';
         dom.dataset.id = id;
         dom.setAttribute('role', 'link');
-        dom.tabIndex = 0;
         const render = () => {
           const item = hooks.lookup(id);
           dom.textContent = `@${item ? item.label : hooks.removedLabel()}`;
           dom.classList.toggle('mention-removed', !item);
           dom.setAttribute('aria-disabled', String(!item));
         };
+        // Being edited, a mention is text: not a tab stop (a focused mention would take the
+        // caret, and the typing, out of the note), and a plain click is for the caret.
+        const syncMode = () => {
+          if (editor.isEditable) {
+            dom.removeAttribute('tabindex');
+            dom.title = hooks.followHint();
+          } else {
+            dom.tabIndex = 0;
+            dom.removeAttribute('title');
+          }
+        };
         render();
+        syncMode();
         const unsubscribe = hooks.onItemsChanged(render);
-        const follow = (e: Event) => {
+        editor.on('update', syncMode);
+        const follow = (e: MouseEvent | KeyboardEvent) => {
           if (!hooks.lookup(id)) return;
+          if (editor.isEditable && !(e.ctrlKey || e.metaKey)) return;
           e.preventDefault();
           hooks.follow(id);
         };
@@ -89,7 +107,14 @@ export function createNoteEditor(element: HTMLElement, binding: NoteBinding, hoo
         dom.addEventListener('keydown', (e) => {
           if (e.key === 'Enter') follow(e);
         });
-        return { dom, destroy: unsubscribe, ignoreMutation: () => true };
+        return {
+          dom,
+          destroy: () => {
+            unsubscribe();
+            editor.off('update', syncMode);
+          },
+          ignoreMutation: () => true,
+        };
       };
     },
   });
@@ -146,4 +171,13 @@ export function createNoteEditor(element: HTMLElement, binding: NoteBinding, hoo
           .replace(/\son\w+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, ''),
     },
   });
+}
+
+/** The ids of the items the note mentions, each once, in the order they appear. */
+export function mentionedIds(editor: Editor): string[] {
+  const ids = new Set<string>();
+  editor.state.doc.descendants((node) => {
+    if (node.type.name === 'mention' && node.attrs.id) ids.add(String(node.attrs.id));
+  });
+  return [...ids];
 }

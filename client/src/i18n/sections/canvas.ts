@@ -9,6 +9,16 @@ export const nl = {
   linkMode: 'Koppelen',
   linkModeHelp: 'Koppelmodus: sleep van het ene item naar het andere om ze te koppelen',
   tidying: 'De kaart wordt opnieuw geschikt…',
+  tidied: 'Opgeruimd. Met Ongedaan maken (Ctrl+Z) staat alles weer waar het stond.',
+  tidyTitle: 'Kaart opruimen?',
+  tidyAllQuestion:
+    'Opruimen schikt alle {n} items van de kaart opnieuw, ook die van anderen. Iedereen ziet ze daarna op hun nieuwe plek.',
+  tidySelectionQuestion1:
+    'Opruimen schikt de {n} gekozen items opnieuw, waarvan 1 van iemand anders. Iedereen ziet ze daarna op hun nieuwe plek.',
+  tidySelectionQuestionN:
+    'Opruimen schikt de {n} gekozen items opnieuw, waarvan {others} van anderen. Iedereen ziet ze daarna op hun nieuwe plek.',
+  tidyUndo: 'Eén keer Ongedaan maken (Ctrl+Z) zet alles terug.',
+  tidyAction: 'Opruimen',
   legend: 'Legenda',
   itemKinds: 'Soorten items',
   linkKinds: 'Soorten koppelingen',
@@ -30,6 +40,16 @@ export const en: typeof nl = {
   linkMode: 'Link',
   linkModeHelp: 'Link mode: drag from one item to another to link them',
   tidying: 'Arranging the map again…',
+  tidied: 'Tidied up. Undo (Ctrl+Z) puts everything back where it was.',
+  tidyTitle: 'Tidy up the map?',
+  tidyAllQuestion:
+    'Tidying up arranges all {n} items of the map again, including other people’s. Everyone then sees them in their new places.',
+  tidySelectionQuestion1:
+    'Tidying up arranges the {n} selected items again, 1 of them someone else’s. Everyone then sees them in their new places.',
+  tidySelectionQuestionN:
+    'Tidying up arranges the {n} selected items again, {others} of them other people’s. Everyone then sees them in their new places.',
+  tidyUndo: 'One undo (Ctrl+Z) puts everything back.',
+  tidyAction: 'Tidy up',
   legend: 'Legend',
   itemKinds: 'Kinds of items',
   linkKinds: 'Kinds of links',

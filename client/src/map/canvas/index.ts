@@ -2,3 +2,4 @@
 export { GraphCanvas } from './GraphCanvas';
 export { Legend } from './Legend';
 export { type CanvasCommands, type CanvasState, CanvasProvider, createCanvasState, useCanvas } from './state';
+export { TidyConfirm } from './TidyConfirm';

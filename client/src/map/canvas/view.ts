@@ -21,7 +21,7 @@ import { computeLayout, qualityFor } from './layout';
 import { syncGrab } from './grab';
 import { installLinkDrag } from './link-drag';
 import { createClassMark } from './marks';
-import { type Point } from './placement';
+import { type Box, type Point } from './placement';
 import { placeUnplaced } from './placer';
 import { applyPresence, paintPresence, peerColours } from './presence';
 import { syncSelection } from './selection';
@@ -29,8 +29,13 @@ import { createSharer } from './share';
 import type { CanvasCommands } from './state';
 import { stylesheet, withIcons } from './style';
 import { createRenderClock } from './render-clock';
+import { boxOf, gridBeside, spreadApart } from './tidy-geometry';
 import { boundsOf, fit, focusNode, handleKey, viewCentre, zoomIn, zoomOut } from './viewport';
 import { applyVisibility } from './visibility';
+
+function boxCentre(box: Box | null): Point {
+  return box ? { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 } : { x: 0, y: 0 };
+}
 
 const DEFAULTS = {
   /** How far out and in the canvas zooms (1 = model units as pixels). */
@@ -261,31 +266,63 @@ export function mountCanvas(deps: CanvasDeps, els: CanvasElements, linkMode: Acc
   });
 
   let tidying = false;
-  const tidy = () => {
-    if (tidying || cy.nodes().empty()) return;
+  /**
+   * "Tidy up" `ids` (default: everything): the linked ones by fcose, those linked to none
+   * of the others in a grid beside them (fcose piles them into one spot), then anything
+   * still on top of another pushed apart. Shared as ONE undoable move (origin `ui`) where
+   * the role may move the item; the rest moves on this screen only.
+   */
+  const tidy = (ids?: readonly string[]) => {
+    const only = ids && new Set(ids);
+    const chosen = only ? cy.nodes().filter((n) => only.has(n.id())) : cy.nodes();
+    if (tidying || chosen.empty()) return;
     tidying = true;
     deps.notify(t().canvas.tidying);
     // Let the notice paint before the layout holds the main thread.
     setTimeout(() => {
       try {
-        const positions = computeLayout(cy.nodes(), qualityFor(cy.nodes().length));
-        // Shared where the role may move an item; everything else moves on this screen only.
-        const shared = [...positions].filter(([id]) => model.canEdit && mayMove(id));
+        const positions = arrange(chosen);
+        const movable = ([id]: [string, Point]) => model.canEdit && mayMove(id);
+        const shared = [...positions].filter(movable);
         if (shared.length) {
-          const r = model.actions.placeNodes(Object.fromEntries(shared));
+          const r = model.actions.moveNodes(Object.fromEntries(shared));
           if (!r.ok) deps.reportError(r.error);
+          else deps.notify(t().canvas.tidied);
         }
-        const local = [...positions].filter(([id]) => !(model.canEdit && mayMove(id)));
+        const local = [...positions].filter((e) => !movable(e));
         moveTo(
           cy,
           local.map(([id, p]) => [cy.getElementById(id), p]),
         );
-        fit(cy, true, boundsOf(positions.values()));
+        fit(cy, true, boundsOf(chosen.length === cy.nodes().length ? positions.values() : allPositions(positions)));
       } finally {
         tidying = false;
       }
     }, DEFAULTS.tidyDelayMs);
   };
+
+  /** New positions for `chosen` (see tidy). */
+  const arrange = (chosen: cytoscape.NodeCollection): Map<string, Point> => {
+    const within = chosen.edgesWith(chosen);
+    const linked = within.connectedNodes();
+    const label = (n: cytoscape.NodeSingular) => String(n.data('label') ?? '');
+    const unlinked = chosen
+      .difference(linked)
+      .nodes()
+      .toArray()
+      .sort((a, b) => label(a).localeCompare(label(b)));
+    const out = linked.nonempty() ? computeLayout(linked, qualityFor(linked.length)) : new Map<string, Point>();
+    const others = cy.nodes().difference(chosen).nodes();
+    // Beside the new arrangement; with nothing linked, beside the items not tidied.
+    const rest = boxOf(out.values()) ?? boxOf(others.map((n) => n.position()));
+    const centre = boxCentre(boxOf(unlinked.map((n) => n.position())));
+    gridBeside(unlinked.length, rest, centre).forEach((p, i) => out.set(unlinked[i]!.id(), p));
+    return spreadApart(out);
+  };
+
+  /** Where every node will be: `moved` over the current positions. */
+  const allPositions = (moved: ReadonlyMap<string, Point>): Point[] =>
+    cy.nodes().map((n) => moved.get(n.id()) ?? { ...n.position() });
 
   const detach = deps.attach({ fit: () => fit(cy), zoomIn: () => zoomIn(cy), zoomOut: () => zoomOut(cy), tidy });
 

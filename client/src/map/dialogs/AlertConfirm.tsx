@@ -23,11 +23,17 @@ export interface AlertConfirmProps {
   busy?: boolean;
   onConfirm: () => void;
   onClose: () => void;
+  /**
+   * Where focus goes on close: after the action the panel's heading (default: the opener
+   * is usually gone with the item), or in any case back to the opener ('opener').
+   */
+  focusAfter?: 'panel' | 'opener';
 }
 
 export function AlertConfirm(props: AlertConfirmProps) {
   let cancel: HTMLButtonElement | undefined;
   let done = false;
+  let opener: HTMLElement | undefined;
   return (
     <AlertDialog.Root open={props.open} onOpenChange={(open) => !open && props.onClose()}>
       <AlertDialog.Portal>
@@ -39,13 +45,15 @@ export function AlertConfirm(props: AlertConfirmProps) {
             onOpenAutoFocus={(e) => {
               e.preventDefault();
               done = false;
+              opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
               cancel?.focus();
             }}
             onCloseAutoFocus={(e) => {
-              const heading = done ? panelHeading() : undefined;
-              if (heading) {
+              const back = props.focusAfter === 'opener' && opener?.isConnected ? opener : undefined;
+              const target = back ?? (done ? panelHeading() : undefined);
+              if (target) {
                 e.preventDefault();
-                heading.focus();
+                target.focus();
               }
             }}
           >

@@ -1,6 +1,8 @@
 /**
  * "Nieuw: Persoon": a new item of a chosen kind with that kind's fields, optionally
  * linked to the one selected item in the same step (one operation, one undo step).
+ * A name (nearly) that of an item of the same kind is warned of as it is typed; creating
+ * then waits for "Open …" (the existing item) or "Toch aanmaken" (create anyway).
  */
 import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
 import { createStore } from 'solid-js/store';
@@ -18,6 +20,7 @@ import {
   useMap,
   useNotices,
 } from '@map/ui-kit';
+import { foldName, likelyDuplicates } from './duplicates';
 import { Modal, ModalHeader } from './Modal';
 import { useDialogs } from './state';
 import './dialogs.css';
@@ -60,6 +63,8 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
   const [edgeFields, setEdgeFields] = createStore<Record<string, Draft>>({});
   const [errors, setErrors] = createSignal<Record<string, FieldError>>({});
   const [linkKey, setLinkKey] = createSignal('none');
+  /** The kind and folded name the person chose to create anyway, despite the warning. */
+  const [anyway, setAnyway] = createSignal('');
 
   const kindDef = () => NODE_KIND_DEFS[kind()];
   const selected = createMemo(() => {
@@ -77,6 +82,16 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
   const sentence = (o: LinkOption, otherLabel: string) =>
     o.reversed ? linkSentence(o.kind, otherLabel, newName()) : linkSentence(o.kind, newName(), otherLabel);
 
+  const typedName = () => (typeof label() === 'string' ? (label() as string) : '');
+  const duplicates = createMemo(() => likelyDuplicates(typedName(), kind(), model.nodes()));
+  const anywayKey = () => `${kind()}:${foldName(typedName())}`;
+  const warned = () => duplicates().length > 0 && anyway() !== anywayKey();
+  function openExisting(id: string) {
+    props.onCreated();
+    dialogs.closeCreate();
+    focus(id);
+  }
+
   const error = (key: string) => errors()[key];
   const inputId = (key: string) => `${formId}-${key}`;
 
@@ -91,6 +106,11 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
     const found: Record<string, FieldError> = { ...prefixed('f-', node.errors), ...prefixed('e-', edge.errors) };
     if (!name.ok) found.label = name.error;
     setErrors(found);
+    // A likely duplicate: first "Open …" or "Toch aanmaken", before any other field matters.
+    if (name.ok && warned()) {
+      setErrors({});
+      return form.querySelector<HTMLButtonElement>('.duplicate-actions button')?.focus();
+    }
     if (Object.keys(found).length) return focusFirstInvalid(form);
 
     // Only what the form shows: a draft typed before the role changed is not sent.
@@ -153,6 +173,38 @@ function CreateForm(props: { initialKind: NodeKind; nameRef: (el: HTMLElement) =
           onChange={setLabel}
           error={error('label')}
         />
+        <div role="status" class="duplicate-status">
+          <Show when={warned()}>
+            <section class="duplicate-warning" aria-label={t().panel.duplicateTitle}>
+              <p>
+                <strong>{t().panel.duplicateTitle}</strong>{' '}
+                {fmt(duplicates().length === 1 ? t().panel.duplicateOne : t().panel.duplicateMany, {
+                  kind: loc(kindDef().label).toLowerCase(),
+                })}{' '}
+                {t().panel.duplicateHint}
+              </p>
+              <div class="duplicate-actions">
+                <For each={duplicates()}>
+                  {(n) => (
+                    <button type="button" class="btn" onClick={() => openExisting(n.id)}>
+                      {fmt(t().panel.duplicateOpen, { label: n.label })}
+                    </button>
+                  )}
+                </For>
+                <button
+                  type="button"
+                  class="btn"
+                  onClick={() => {
+                    setAnyway(anywayKey());
+                    form.requestSubmit();
+                  }}
+                >
+                  {t().panel.duplicateCreateAnyway}
+                </button>
+              </div>
+            </section>
+          </Show>
+        </div>
         <For each={shownFields(kind(), fields.role, model.maySeeContacts)}>
           {(key) => (
             <Show when={kindDef().fields[key]}>

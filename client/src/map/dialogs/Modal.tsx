@@ -16,12 +16,15 @@ export interface ModalProps {
   class?: string;
   /** Where focus goes on open (default: the first focusable element). */
   initialFocus?: () => HTMLElement | undefined;
-  /** Where focus goes on close (default: back to what had it before). */
+  /** Where focus goes on close (default: Kobalte's, which is the trigger if there is one). */
   finalFocus?: () => HTMLElement | undefined;
+  /** On close, focus goes back to what had it when the dialog opened (a button, or the page for a shortcut). */
+  returnFocus?: boolean;
   children: JSX.Element;
 }
 
 export function Modal(props: ModalProps) {
+  let opener: HTMLElement | undefined;
   return (
     <Dialog.Root
       open={props.open}
@@ -38,6 +41,7 @@ export function Modal(props: ModalProps) {
             // A stray click beside a half-filled form must not throw the form away.
             onPointerDownOutside={(e) => e.preventDefault()}
             onOpenAutoFocus={(e) => {
+              opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
               const el = props.initialFocus?.();
               if (el) {
                 e.preventDefault();
@@ -45,7 +49,7 @@ export function Modal(props: ModalProps) {
               }
             }}
             onCloseAutoFocus={(e) => {
-              const el = props.finalFocus?.();
+              const el = props.finalFocus?.() ?? (props.returnFocus && opener?.isConnected ? opener : undefined);
               if (el) {
                 e.preventDefault();
                 el.focus();

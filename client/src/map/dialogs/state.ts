@@ -1,7 +1,7 @@
 /**
  * Which of the map page's dialogs is open, and for what: creating an item of a kind,
  * linking from an item (to a known target after a drag-to-link), rejecting a proposal,
- * the map's settings. Any feature opens them; the dialogs themselves close them.
+ * the map's settings, the list of shortcuts. Any feature opens them; the dialogs themselves close them.
  */
 import { type Accessor, createSignal } from 'solid-js';
 import type { NodeKind } from '@schema';
@@ -29,6 +29,10 @@ export interface DialogsState {
   settingsOpen: Accessor<boolean>;
   openSettings(): void;
   closeSettings(): void;
+  /** The list of keyboard shortcuts. */
+  shortcutsOpen: Accessor<boolean>;
+  openShortcuts(): void;
+  closeShortcuts(): void;
 }
 
 export function createDialogsState(): DialogsState {
@@ -36,6 +40,7 @@ export function createDialogsState(): DialogsState {
   const [linking, setLinking] = createSignal<LinkRequest | null>(null);
   const [rejecting, setRejecting] = createSignal<ItemRef | null>(null);
   const [settingsOpen, setSettingsOpen] = createSignal(false);
+  const [shortcutsOpen, setShortcutsOpen] = createSignal(false);
   return {
     creating,
     openCreate: (kind) => setCreating(kind),
@@ -49,6 +54,9 @@ export function createDialogsState(): DialogsState {
     settingsOpen,
     openSettings: () => setSettingsOpen(true),
     closeSettings: () => setSettingsOpen(false),
+    shortcutsOpen,
+    openShortcuts: () => setShortcutsOpen(true),
+    closeShortcuts: () => setShortcutsOpen(false),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * Create any kind of item, undo/redo, the canvas commands, and the review panel (stale
- * items, proposals, activity) with how much is waiting there.
+ * Create any kind of item, undo/redo, the canvas commands, the review panel (stale
+ * items, proposals, activity) with how much is waiting there, and the shortcut list.
  */
 import { For, Show } from 'solid-js';
 import { NODE_KINDS, NODE_KIND_DEFS } from '@schema';
@@ -69,13 +69,22 @@ export function Toolbar() {
       <span class="sep" />
       {/* Fit and zoom live beside the canvas itself (and F fits). */}
       <Show when={model.canEdit}>
-        <button type="button" onClick={() => canvas.tidy()}>
-          {t().tidy}
+        <button type="button" onClick={() => canvas.askTidy()}>
+          {canvas.tidyScope().scope === 'selection'
+            ? fmt(t().tidySelection, { n: canvas.tidyScope().ids.length })
+            : t().tidy}
         </button>
       </Show>
-      <span class="shortcuts-hint" title={t().shortcuts}>
-        ⌨
-      </span>
+      <button
+        type="button"
+        class="shortcuts-button"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="?"
+        onClick={() => dialogs.openShortcuts()}
+      >
+        <span aria-hidden="true">⌨ </span>
+        {t().shortcuts}
+      </button>
     </div>
   );
 }

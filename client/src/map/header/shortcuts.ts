@@ -1,7 +1,8 @@
 /**
- * Keyboard shortcuts of the map page; never while typing in a field. The list of them
- * is in the toolbar's hint (i18n `shortcuts`): N new item, L link, K still correct ("Klopt
- * nog", editors and owners), / search, F fit, Delete, Escape, Ctrl+Z / Ctrl+Shift+Z.
+ * Keyboard shortcuts of the map page; never while focus is where one types (a field, a
+ * contenteditable, the note editor). The list of them is the "Sneltoetsen" dialog (? or
+ * its toolbar button; SHORTCUTS in shortcut-list.ts): N new item, L link, K still correct
+ * ("Klopt nog", editors and owners), / search, F fit, Delete, Escape, Ctrl+Z / Ctrl+Shift+Z.
  */
 import { onCleanup } from 'solid-js';
 import type { MapModel } from '@sync/map-model';
@@ -9,16 +10,20 @@ import type { CanvasState } from '@map/canvas';
 import type { DialogsState } from '@map/dialogs';
 import type { ReviewState } from '@map/review';
 
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+/** Where typing is text: fields, anything contenteditable, a textbox (the note editor). */
+const TEXT_ENTRY = 'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
+
+/** Whether the key goes to, or focus is in, something one types in. */
+export function typing(target: EventTarget | null): boolean {
+  const inText = (el: Element | null) =>
+    !!el && ((el as HTMLElement).isContentEditable || el.closest?.(TEXT_ENTRY) != null);
+  return inText(target instanceof Element ? target : null) || inText(document.activeElement);
 }
 
 /** What the shortcuts act on: the model and the features they open or run. */
 export interface ShortcutTargets {
   model: MapModel;
-  dialogs: Pick<DialogsState, 'openCreate' | 'openLink'>;
+  dialogs: Pick<DialogsState, 'openCreate' | 'openLink' | 'openShortcuts'>;
   review: Pick<ReviewState, 'stillCorrect'>;
   canvas: Pick<CanvasState, 'fit'>;
 }
@@ -42,6 +47,10 @@ export function useShortcuts(targets: ShortcutTargets): void {
     if (mod || e.altKey || typing(e.target) || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
     const selected = model.selection();
     switch (e.key) {
+      case '?':
+        e.preventDefault();
+        dialogs.openShortcuts();
+        break;
       case '/':
         e.preventDefault();
         document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();

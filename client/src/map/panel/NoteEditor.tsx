@@ -1,13 +1,15 @@
 /**
  * An item's note, written together: Tiptap on the item's own fragment (created in the
  * sync layer), with a toolbar, collaborators' carets and an @-mention list that the
- * keyboard drives. Mentions show the item's current label and jump to it when followed.
+ * keyboard drives. Mentions show the item's current label. In a read-only note a click
+ * follows one; in a note being edited it is text (a click places the caret): Ctrl/Cmd+
+ * click follows it, and so do the buttons under the note, one per mentioned item.
  */
 import type { Editor } from '@tiptap/core';
 import { For, Show, createEffect, createSignal, createUniqueId, on, onCleanup, onMount } from 'solid-js';
 import { NODE_KIND_DEFS } from '@schema';
-import { loc, t } from '@i18n';
-import { type MentionMenuState, createNoteEditor } from '@sync/note-editor';
+import { fmt, loc, t } from '@i18n';
+import { type MentionMenuState, createNoteEditor, mentionedIds } from '@sync/note-editor';
 import { useMap } from '@map/ui-kit';
 import { mentionCandidates } from './mention-candidates';
 // After the panel's styles: a note's headings override the panel's.
@@ -19,6 +21,7 @@ export function NoteEditor(props: { id: string }) {
   const [menu, setMenu] = createSignal<MentionMenuState | null>(null);
   const [active, setActive] = createSignal(0);
   const [, setTick] = createSignal(0);
+  const [mentioned, setMentioned] = createSignal<string[]>([]);
   const listId = `mention-list-${createUniqueId()}`;
   let host!: HTMLDivElement;
   let editor: Editor | undefined;
@@ -38,6 +41,7 @@ export function NoteEditor(props: { id: string }) {
       onItemsChanged: (listener) => model.subscribe(() => listener()),
       follow: (id) => focus(id),
       removedLabel: () => t().panel.mentionRemoved,
+      followHint: () => t().panel.mentionFollowHint,
       menu: {
         open: (s) => {
           setActive(0);
@@ -65,6 +69,12 @@ export function NoteEditor(props: { id: string }) {
     });
     // Toolbar buttons reflect the formatting at the caret.
     editor.on('transaction', () => setTick((n) => n + 1));
+    const readMentions = () => {
+      const ids = editor ? mentionedIds(editor) : [];
+      setMentioned((old) => (old.length === ids.length && old.every((id, i) => id === ids[i]) ? old : ids));
+    };
+    readMentions();
+    editor.on('update', readMentions);
   });
   createEffect(on(editable, (can) => editor?.setEditable(can), { defer: true }));
   onCleanup(() => editor?.destroy());
@@ -150,8 +160,35 @@ export function NoteEditor(props: { id: string }) {
           </ul>
         )}
       </Show>
+      <Show when={editable()}>
+        <MentionsInNote ids={mentioned()} />
+      </Show>
       <MentionedIn id={props.id} />
     </section>
+  );
+}
+
+/** While editing: a button for each item the note mentions, to open it without leaving the text by a click. */
+function MentionsInNote(props: { ids: string[] }) {
+  const { model, focus } = useMap();
+  const items = () => props.ids.flatMap((id) => model.node(id) ?? []);
+  return (
+    <Show when={items().length}>
+      <section class="mentions-in-note" aria-label={t().panel.mentionsInNote}>
+        <h4>{t().panel.mentionsInNote}</h4>
+        <ul>
+          <For each={items()}>
+            {(n) => (
+              <li>
+                <button type="button" class="link-button" onClick={() => focus(n.id)}>
+                  {fmt(t().panel.openMention, { label: n.label })}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
   );
 }
 
