@@ -258,6 +258,8 @@ describe('the graph canvas', () => {
     const id = await idOf(page, 'Bram Verhoef');
     const before = await sharedPosition(page, id);
     await page.getByRole('button', { name: 'Opruimen (alles opnieuw schikken)' }).click();
+    // It moves everyone's items: it asks first (test/e2e/safe-editing.test.ts tries the rest).
+    await page.getByRole('alertdialog', { name: 'Kaart opruimen?' }).getByRole('button', { name: 'Opruimen' }).click();
     await expect.poll(() => sharedPosition(page, id), WAIT).not.toEqual(before);
     await page.waitForTimeout(600);
     expect(await drawnPosition(page, id)).toEqual(await sharedPosition(page, id));

@@ -105,7 +105,11 @@ describe('notes written together', () => {
     await expect.poll(() => note(a).locator('.mention').first().textContent()).toBe('@Schulden');
     await expect.poll(() => note(b).locator('.mention').first().textContent()).toBe('@Schulden');
 
-    await note(a).locator('.mention').first().click();
+    // In a note being edited a mention is text: Ctrl+click (or its "Open" button) follows it.
+    await note(a)
+      .locator('.mention')
+      .first()
+      .click({ modifiers: ['Control'] });
     await panel(a).getByRole('heading', { name: 'Schulden', level: 2 }).waitFor();
     const backlinks = panel(a).getByRole('region', { name: 'Genoemd in' });
     await backlinks.getByRole('button', { name: 'Huiskamer De Koffiepot' }).waitFor();
