@@ -82,7 +82,7 @@ function featureRules(feature) {
 const restrict = (patterns) => ({ rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-e2e/**', 'data/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

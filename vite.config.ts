@@ -21,7 +21,7 @@ export const alias = {
   '@map': at('./client/src/map'),
 };
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: 'client',
   resolve: { alias },
   plugins: [
@@ -53,7 +53,9 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // `--mode e2e` is the test build (npm test): the same app plus the hooks end-to-end
+  // tests read (client/src/map/ui-kit/test-hooks.ts), kept apart from the production build.
+  build: { outDir: mode === 'e2e' ? '../dist-e2e' : '../dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     proxy: {
       '/sync': { target: backend, ws: true },
@@ -61,4 +63,4 @@ export default defineConfig({
       '/health': backend,
     },
   },
-});
+}));

@@ -22,7 +22,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     port: 0,
     host: '127.0.0.1',
     dataDir: tempDataDir(),
-    staticDir: path.join(ROOT, 'dist'),
+    // The test build: the app with the hooks browser tests read (client/src/map/ui-kit/test-hooks.ts).
+    staticDir: path.join(ROOT, 'dist-e2e'),
     seedDemo: false,
     roomGraceMs: 200,
     ...overrides,

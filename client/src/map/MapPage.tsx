@@ -29,7 +29,7 @@ import { ItemList } from '@map/list';
 import { ItemPanel } from '@map/panel';
 import { ReviewPanel, ReviewProvider, createReviewState, recordVisit } from '@map/review';
 import { SearchBox, SearchProvider, createSearchState } from '@map/search';
-import { MapProvider, NoticesProvider, createMapCore, createNotices } from '@map/ui-kit';
+import { MapProvider, NoticesProvider, createMapCore, createNotices, exposeForTests } from '@map/ui-kit';
 import './map.css';
 
 type Opened = { ok: true; session: SessionInfo; token: string } | { ok: false; reason: 'invalid' | 'unreachable' };
@@ -56,8 +56,9 @@ export interface MapPageProps {
 }
 
 /**
- * What the page exposes as `window.buurtweb.ui` for end-to-end tests and debugging: the
- * model (never the Y.Doc) and a few of the features' actions.
+ * What the test build exposes as `window.buurtweb.ui` for end-to-end tests (never in the
+ * production bundle, see ui-kit/test-hooks.ts): the model (never the Y.Doc) and a few of
+ * the features' actions.
  */
 export interface MapHandle {
   model: MapModel;
@@ -140,7 +141,7 @@ function OpenMap(props: {
     closeLink: dialogs.closeLink,
     setFilters: filters.setFilters,
   };
-  (window as unknown as { buurtweb?: unknown }).buurtweb = { ui };
+  exposeForTests('ui', ui);
   return (
     <MapProvider value={core}>
       <NoticesProvider value={notices}>

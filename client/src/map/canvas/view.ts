@@ -13,7 +13,7 @@ import { lang, t } from '@i18n';
 import type { GraphChange } from '@sync/graph-store';
 import type { ActionError, MapModel } from '@sync/map-model';
 import type { ChangedSince } from '@map/review';
-import type { FocusRequest } from '@map/ui-kit';
+import { type FocusRequest, exposeForTests } from '@map/ui-kit';
 import { batch } from './batch';
 import { applyChange, moveTo } from './apply-change';
 import { edgeElement, nodeElement } from './elements';
@@ -109,9 +109,8 @@ export function mountCanvas(deps: CanvasDeps, els: CanvasElements, linkMode: Acc
   const mayMove = (id: string) => model.rules.mayChange(model.store.nodes.get(id));
   const perItemGrab = model.canEdit && !model.rules.changesAll;
   if (perItemGrab) syncGrab(cy, model.store.nodes.keys(), mayMove);
-  // For end-to-end tests, benchmarks and debugging, beside the handle MapPage exposes.
-  const debug = window as unknown as { buurtweb?: Record<string, unknown> };
-  debug.buurtweb = { ...debug.buurtweb, cy };
+  // For end-to-end tests and the browser benchmark, in the test build only.
+  exposeForTests('cy', cy);
 
   const clock = createRenderClock(cy, container);
   let fitted = false;
