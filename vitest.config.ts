@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // The seeded fuzz cases are CPU-bound: on two busy cores they outrun 5 s.
+          testTimeout: 30_000,
         },
       },
       {
