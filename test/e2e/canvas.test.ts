@@ -12,7 +12,8 @@ const WAIT = { timeout: 10_000 };
 type Point = { x: number; y: number };
 
 describe('the graph canvas', () => {
-  const e2e = browserCases();
+  // Nothing here uses the app without a server: no service worker (see BrowserCasesOptions).
+  const e2e = browserCases({ serviceWorkers: 'block' });
 
   /** The demo map on this case's server, nothing placed yet. */
   function demoMap(): string {

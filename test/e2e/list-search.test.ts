@@ -56,7 +56,8 @@ function row(grid: Locator, label: string): Locator {
 }
 
 describe('finding things: list, search and filters', () => {
-  const e2e = browserCases();
+  // Nothing here uses the app without a server: no service worker (see BrowserCasesOptions).
+  const e2e = browserCases({ serviceWorkers: 'block' });
   beforeEach(() => createDemoMap(e2e.server.app.storage));
 
   async function open(mapId = 'demo', who = 'Fenna de Vries', rows = TOTAL, timeout = 30_000): Promise<Opened> {

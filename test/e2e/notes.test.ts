@@ -17,7 +17,8 @@ type TestWindow = { pwned?: number };
 const ITEM = 'Huiskamer De Koffiepot';
 
 describe('notes written together', () => {
-  const e2e = browserCases();
+  // Nothing here uses the app without a server: no service worker (see BrowserCasesOptions).
+  const e2e = browserCases({ serviceWorkers: 'block' });
 
   /** The demo map on this case's server; `extra` may add to it (given the demo's key → id table). */
   function demoMap(extra?: (doc: Y.Doc, ids: Map<string, string>) => void): Map<string, string> {

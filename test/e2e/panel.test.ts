@@ -49,7 +49,8 @@ function seed(doc: Y.Doc, contacts: Y.Doc, ids: Map<string, string>, what: Seed)
 }
 
 describe('editing the map in the item panel', () => {
-  const e2e = browserCases();
+  // Nothing here uses the app without a server: no service worker (see BrowserCasesOptions).
+  const e2e = browserCases({ serviceWorkers: 'block' });
 
   /** The demo map (with `what` beside it) on this case's server. */
   function demoMap(what: Seed = {}): void {

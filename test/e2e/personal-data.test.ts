@@ -23,7 +23,8 @@ const MAP = 'wijk';
 const PERSON = { name: 'Fatima Benhaddou', phone: '06-0000 0001', email: 'f.benhaddou@buurtteams.example.org' };
 
 describe('personal data in the browser', () => {
-  const e2e = browserCases();
+  // Nothing here uses the app without a server: no service worker (see BrowserCasesOptions).
+  const e2e = browserCases({ serviceWorkers: 'block' });
   // The demo map under another id, on this case's own server: its data directory holds this map only.
   beforeEach(() => createDemoMap(e2e.server.app.storage, MAP));
 

@@ -41,7 +41,8 @@ const MAP_NAME = 'Kanaleneiland-Zuid';
 const POLL = { timeout: 10_000 };
 
 describe('keeping the map current', () => {
-  const e2e = browserCases();
+  // Nothing here uses the app without a server: no service worker (see BrowserCasesOptions).
+  const e2e = browserCases({ serviceWorkers: 'block' });
 
   /** `token`: as the person of a stock client (`e2e.join`), the same person on another device. */
   async function person(role: Role, name: string, token?: string): Promise<Page> {

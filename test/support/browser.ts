@@ -42,8 +42,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 export function requireBuiltClient(): void {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'index.html'))) {
-    throw new Error('The client is not built: npm test builds it (vite build) before running the suite.');
+  if (!fs.existsSync(path.join(ROOT, 'dist-e2e', 'index.html'))) {
+    throw new Error('The test build is missing: npm test builds it (vite build --mode e2e) before the suite.');
   }
 }
 
@@ -89,8 +89,18 @@ export interface BrowserCases {
 
 const VIEWPORT = { width: 1400, height: 900 };
 
+export interface BrowserCasesOptions {
+  /**
+   * 'block' keeps the app's service worker out of this file's contexts. It only keeps the
+   * app shell for use without a server, and installing it (fetching every asset again) is
+   * about a sixth of what opening a map costs: files that don't test the app without a
+   * server block it. Default 'allow', as in a real browser.
+   */
+  serviceWorkers?: 'allow' | 'block';
+}
+
 /** Registers the hooks of `BrowserCases` in the calling `describe`. */
-export function browserCases(): BrowserCases {
+export function browserCases(options: BrowserCasesOptions = {}): BrowserCases {
   let browser: Browser | undefined;
   let server: TestServer | undefined;
   const contexts: BrowserContext[] = [];
@@ -125,7 +135,7 @@ export function browserCases(): BrowserCases {
       return server;
     },
     async newPage(viewport = VIEWPORT) {
-      const context = await cases.browser.newContext({ viewport });
+      const context = await cases.browser.newContext({ viewport, serviceWorkers: options.serviceWorkers ?? 'allow' });
       contexts.push(context);
       return context.newPage();
     },
