@@ -65,10 +65,17 @@ describe('editing the map in the item panel', () => {
     await p.waitForFunction(() => (window as unknown as TestWindow).buurtweb?.ui.model.nodes().length > 50);
     return p;
   }
-  /** Fenna, an editor, whose content writes are recorded (see recordActions). */
+  /**
+   * Fenna, an editor, whose content writes are recorded (see recordActions). As the map's
+   * first editor her device arranges it: wait until everything is placed, as it was for
+   * her on any later visit (the arranging re-renders open lists such as a dialog's).
+   */
   async function openFenna(what: Seed = {}): Promise<Page> {
     demoMap(what);
     const page = await open('editor', 'Fenna de Vries');
+    await page.waitForFunction(() =>
+      (window as unknown as TestWindow).buurtweb.ui.model.nodes().every((n) => n.position !== undefined),
+    );
     await recordActions(page);
     return page;
   }
