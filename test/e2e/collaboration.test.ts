@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type * as Y from 'yjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MapHandle } from '@map';
+import type { MapActions } from '@sync/actions';
 import { type Role, createNode, nodesMap } from '../../schema/index.js';
 import { createMap } from '../../server/maps.js';
 import {
@@ -20,7 +21,7 @@ import {
 } from '../support/browser.js';
 import { waitFor } from '../support/clients.js';
 
-type TestWindow = { buurtweb: { ui: MapHandle } };
+type TestWindow = { buurtweb: { ui: MapHandle; forge: MapActions } };
 const MAP = 'wijk';
 const EXISTING = 'Karim Ouali';
 
@@ -155,7 +156,7 @@ describe('working together on one map', () => {
     // A forged write: the client writes anyway (as a tampered client would).
     const forged = await viewer.page.evaluate(
       () =>
-        (window as unknown as TestWindow).buurtweb.ui.model.forgedActions.createNode({
+        (window as unknown as TestWindow).buurtweb.forge.createNode({
           kind: 'theme',
           label: 'VERVALST door kijker',
         }).ok,

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { MapHandle } from '@map';
+import type { MapActions } from '@sync/actions';
 import {
   type OpContext,
   type Role,
@@ -35,7 +36,7 @@ import {
 type Cy = {
   getElementById(id: string): { data(k: string): unknown; hasClass(c: string): boolean; grabbable(): boolean };
 };
-type TestWindow = { buurtweb: { ui: MapHandle; cy: Cy } };
+type TestWindow = { buurtweb: { ui: MapHandle; cy: Cy; forge: MapActions } };
 const MAP = 'wijk';
 const MAP_NAME = 'Kanaleneiland-Zuid';
 const POLL = { timeout: 10_000 };
@@ -451,8 +452,7 @@ describe('keeping the map current', () => {
     await showList(intern);
     const fatima = await idOf(intern, 'Fatima Benali');
     const forged = await intern.evaluate(
-      (id) =>
-        (window as unknown as TestWindow).buurtweb.ui.model.forgedActions.updateNode(id, { label: 'VERVALST' }).ok,
+      (id) => (window as unknown as TestWindow).buurtweb.forge.updateNode(id, { label: 'VERVALST' }).ok,
       fatima,
     );
     expect(forged).toBe(true);

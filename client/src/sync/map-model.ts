@@ -36,6 +36,7 @@ import { GraphStore, type GraphListener } from './graph-store';
 import { MentionIndex } from './mention-index';
 import type { NoteBinding } from './note-editor';
 import { type RoleRules, roleRules } from './role-rules';
+import { exposeForTests } from './test-hooks';
 import { keepUndoWithinRole } from './undo-within-role';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
@@ -73,11 +74,6 @@ export interface MapModel {
   readonly selection: Accessor<string[]>;
   setSelection(ids: string[]): void;
   readonly actions: MapActions;
-  /**
-   * The same operations without this device's role checks: what a tampered client would
-   * send. Only for tests of the server's refusal and the start-again; the interface never uses it.
-   */
-  readonly forgedActions: MapActions;
   /** The server's activity feed of this map (newest first). */
   activity(query?: ActivityQuery): Promise<ActivityResult>;
   undo(): void;
@@ -227,6 +223,9 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
   // A contributor's new items and links are proposals (the server refuses anything else).
   const ctx: OpContext = { actor: session.actor, origin: ORIGIN.ui, status: newItemStatus(rules.actor) };
   const raw = rawActions(doc, ctx);
+  // What a tampered client would send, for the tests of the server's refusal and the start
+  // again (test build only): the interface never writes without the role checks.
+  exposeForTests('forge', raw);
   const guarded = guardActions(raw, rules, store);
   const contactDeps = {
     contacts,
@@ -296,7 +295,6 @@ export function openMap(session: SessionInfo, token: string, opts: ConnectOption
     selection,
     setSelection,
     actions,
-    forgedActions: raw,
     activity: (query) => fetchActivity(session.mapId, token, query),
     undo: () => undoManager.undo(),
     redo: () => undoManager.redo(),

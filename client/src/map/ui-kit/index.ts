@@ -14,5 +14,5 @@ export { formatDate, formatDay, formatMoment, formatNumber } from './format';
 export { type LinkOption, edgeSentence, linkOptions, linkSentence, optionKey, otherEnd, phraseFrom } from './links';
 export { type FocusRequest, type MapCore, MapProvider, createMapCore, useMap } from './map-context';
 export { monthsText } from './months';
-export { exposeForTests } from './test-hooks';
+export { exposeForTests } from '@sync/test-hooks';
 export { type Notice, type NoticesState, NoticesProvider, createNotices, useNotices } from './notices';

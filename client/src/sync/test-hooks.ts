@@ -1,6 +1,7 @@
 /**
- * What end-to-end tests and the browser benchmark read that a person cannot see — the
- * Cytoscape instance (positions, zoom) and a handle on the page's state — exposed as
+ * What end-to-end tests and the browser benchmark reach that a person cannot — the
+ * Cytoscape instance (positions, zoom), a handle on the page's state, and the actions
+ * without this device's role checks (a tampered client, `forge`) — exposed as
  * `window.buurtweb` only in the test build (`vite build --mode e2e`, into dist-e2e/, which
  * `npm test` makes). In the production build `import.meta.env.MODE` is `'production'`, so
  * the body is compiled away and the bundle carries no hook (test/integration/bundle.test.ts).
