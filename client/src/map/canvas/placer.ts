@@ -6,21 +6,8 @@
  */
 import type { Core } from 'cytoscape';
 import { computeLayout, qualityFor } from './layout';
-import { type Box, DEFAULTS as PLACEMENT, type Point, besideShift, placeFew } from './placement';
-
-function boxOf(points: Iterable<Point>): Box | null {
-  let box: Box | null = null;
-  for (const p of points) {
-    if (!box) box = { x1: p.x, y1: p.y, x2: p.x, y2: p.y };
-    else {
-      box.x1 = Math.min(box.x1, p.x);
-      box.y1 = Math.min(box.y1, p.y);
-      box.x2 = Math.max(box.x2, p.x);
-      box.y2 = Math.max(box.y2, p.y);
-    }
-  }
-  return box;
-}
+import { DEFAULTS as PLACEMENT, type Point, besideShift, placeFew } from './placement';
+import { boxOf } from './tidy-geometry';
 
 export interface PlaceOptions {
   neighbours(id: string): Iterable<string>;
